@@ -1,0 +1,59 @@
+/*
+ * parse.h: what runners type, turned into numbers.
+ *
+ * Each parser takes the whole argument (no leading or trailing junk is
+ * accepted), returns ERR_OK and writes its output, or returns ERR_INPUT
+ * with a message that quotes the argument and shows what would have been
+ * accepted. Outputs are written only on success. Matching of words is
+ * case-insensitive.
+ *
+ * The grammar (also in docs/knead.1.scd):
+ *   dates      2026-11-21, today, yesterday, tomorrow, sat or saturday (the
+ *              most recent Saturday, today included), last sat (strictly
+ *              before today), next sat (strictly after today), -3d, +2d,
+ *              -2w
+ *   times      20:30, 8:30pm, 6am, 20:30:15
+ *   durations  45min, 200min, 3h, 1.5h, 1h20, 1h20m, 1h20min30s, 90s,
+ *              45:00 (minutes:seconds), 3:20:00 (hours:minutes:seconds)
+ *   distances  8k, 8km, 6.2mi, 400m, 1500m, 50yd, half, marathon
+ *              ("m" is metres; minutes are "min")
+ *   paces      5:30/km, 8:50/mi, 5:30 (in the default unit)
+ */
+#ifndef KNEAD_PARSE_H
+#define KNEAD_PARSE_H
+
+#include <stdint.h>
+
+#include "base/err.h"
+
+/* The distances that have names. */
+#define PARSE_HALF_MARATHON_M 21097.5
+#define PARSE_MARATHON_M 42195.0
+#define PARSE_MILE_M 1609.344
+#define PARSE_YARD_M 0.9144
+
+/* Parse a date relative to today (a base/date.h day number) into *day.
+ * Results outside DATE_MIN_YEAR..DATE_MAX_YEAR are refused. */
+enum err_code parse_date(const char *s, int32_t today, int32_t *day, struct err *err);
+
+/* Parse a time of day into seconds after midnight (0..86399). */
+enum err_code parse_time_of_day(const char *s, int32_t *sec, struct err *err);
+
+/* Parse a duration into seconds; it must be positive and under 100 hours. */
+enum err_code parse_duration(const char *s, double *seconds, struct err *err);
+
+/* Parse a distance into metres; it must be positive and under 100,000 km. */
+enum err_code parse_distance(const char *s, double *metres, struct err *err);
+
+/* Parse a pace into seconds per kilometre. A pace without a unit is per
+ * default_unit_m metres (1000 for km, PARSE_MILE_M for miles). */
+enum err_code parse_pace(const char *s, double default_unit_m, double *sec_per_km,
+			 struct err *err);
+
+/* Parse a decimal integer in lo..hi into *out. */
+enum err_code parse_int(const char *s, long lo, long hi, long *out, struct err *err);
+
+/* Parse a plain decimal number (digits, at most one '.') in lo..hi. */
+enum err_code parse_number(const char *s, double lo, double hi, double *out, struct err *err);
+
+#endif

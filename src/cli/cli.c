@@ -1,0 +1,159 @@
+/*
+ * cli.c: the command line's shared state: the database path, the store,
+ * the profile and the clock (see cli.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "base/date.h"
+#include "base/parse.h"
+#include "base/tz.h"
+#include "base/xalloc.h"
+#include "base/xdg.h"
+#include "cli/cli.h"
+#include "cli/out.h"
+#include "store/store_athlete.h"
+
+enum err_code cli_db_path(struct cli *cli, struct err *err)
+{
+	const char *env = getenv("KNEAD_DB");
+
+	if (cli->db_path.len) {
+		return ERR_OK;
+	}
+	if (cli->db_opt) {
+		if (!*cli->db_opt) {
+			return err_set(err, ERR_INPUT, "--db needs a file name");
+		}
+		strbuf_adds(&cli->db_path, cli->db_opt);
+	} else if (env && *env) {
+		strbuf_adds(&cli->db_path, env);
+	} else {
+		if (xdg_data_dir(&cli->db_path, err)) {
+			return err->code;
+		}
+		strbuf_adds(&cli->db_path, "/knead.db");
+		cli->db_default = true;
+	}
+	return ERR_OK;
+}
+
+enum err_code cli_store(struct cli *cli, enum store_mode mode, struct err *err)
+{
+	if (cli_db_path(cli, err)) {
+		return err->code;
+	}
+	if (!cli->store) {
+		if (mode == STORE_WRITE && cli->db_default) {
+			char *dir = xstrdup(cli->db_path.buf);
+			enum err_code rc;
+
+			*strrchr(dir, '/') = '\0';
+			rc = xdg_mkdirs(dir, err);
+			free(dir);
+			if (rc) {
+				return rc;
+			}
+		}
+		if (store_open(cli->db_path.buf, mode, &cli->store, err)) {
+			if (err->code == ERR_NOT_FOUND) {
+				err_set(err, ERR_NOT_FOUND,
+					"no database at '%s' yet ('knead init' or 'knead log' creates it)",
+					cli->db_path.buf);
+			}
+			return err->code;
+		}
+	}
+	if (mode == STORE_WRITE) {
+		return store_athlete_ensure(cli->store, ATHLETE_DEFAULT, err);
+	}
+	return ERR_OK;
+}
+
+enum err_code cli_transaction(struct cli *cli,
+			      enum err_code (*write)(struct store *s, void *ctx, struct err *err),
+			      void *ctx, struct err *err)
+{
+	enum err_code rc = cli_store(cli, STORE_WRITE, err);
+
+	if (!rc) {
+		rc = store_begin(cli->store, err);
+	}
+	if (rc) {
+		return rc;
+	}
+	rc = write(cli->store, ctx, err);
+	if (rc) {
+		store_rollback(cli->store);
+		return rc;
+	}
+	return store_commit(cli->store, err);
+}
+
+/* $KNEAD_NOW fixes the clock, for tests and for replaying a day: Unix
+ * seconds, or a local "YYYY-MM-DDTHH:MM[:SS]" in the runner's zone. */
+static enum err_code clock_now(int64_t *now, struct err *err)
+{
+	const char *env = getenv("KNEAD_NOW");
+	int32_t day, sec;
+	long v;
+	char date[DATE_ISO_LEN];
+
+	if (!env || !*env) {
+		*now = (int64_t)time(NULL);
+		return ERR_OK;
+	}
+	if (parse_int(env, 0, 7258118400L, &v, NULL) == ERR_OK) {
+		*now = v;
+		return ERR_OK;
+	}
+	if (strlen(env) > 11 && env[10] == 'T') {
+		memcpy(date, env, 10);
+		date[10] = '\0';
+		if (date_parse_iso(date, &day) && parse_time_of_day(env + 11, &sec, NULL) == ERR_OK) {
+			*now = tz_utc(day, sec, NULL);
+			return ERR_OK;
+		}
+	}
+	return err_set(err, ERR_INPUT,
+		       "$KNEAD_NOW '%s' is neither Unix seconds nor YYYY-MM-DDTHH:MM", env);
+}
+
+enum err_code cli_profile(struct cli *cli, struct err *err)
+{
+	struct err zone_err = ERR_INIT;
+	enum err_code rc;
+
+	if (cli->have_profile) {
+		return ERR_OK;
+	}
+	athlete_init(&cli->profile, ATHLETE_DEFAULT);
+	rc = cli_store(cli, STORE_READ, err);
+	if (rc == ERR_OK) {
+		rc = store_athlete_get(cli->store, ATHLETE_DEFAULT, &cli->profile, err);
+	}
+	if (rc != ERR_OK && rc != ERR_NOT_FOUND) {
+		return rc;
+	}
+	err_clear(err);
+	if (tz_use(cli->profile.tz, &zone_err)) {
+		/* A zone that vanished from the system's database must not lock
+		 * the runner out: say so and carry on in the system's zone. */
+		out_warning(cli->name.buf, "%s; using %s", zone_err.msg, tz_name());
+		tz_use(NULL, NULL);
+	}
+	if (clock_now(&cli->now, err)) {
+		return err->code;
+	}
+	cli->today = tz_local(cli->now).day;
+	cli->have_profile = true;
+	return ERR_OK;
+}
+
+int cli_fail(const struct cli *cli, const struct err *err)
+{
+	out_error(cli->name.buf, "%s", err->msg[0] ? err->msg : "failed");
+	return err->code == ERR_INPUT ? EXIT_USAGE : EXIT_FAIL;
+}

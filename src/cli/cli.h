@@ -1,0 +1,151 @@
+/*
+ * cli.h: what the command-line face's files share.
+ *
+ * main.c finds the command in the table (commands.c), args.c parses its
+ * options, and cmd_<name>.c does the work by calling the library and
+ * printing through out.h. A command returns its exit status: 0 done,
+ * 1 failed, 2 usage error (something typed was wrong).
+ *
+ * The database is opened on demand. A command that only reads opens it
+ * with STORE_READ, so a missing database is reported and not created; a
+ * command that writes validates everything first and only then opens with
+ * STORE_WRITE, so a refused command creates and changes nothing.
+ */
+#ifndef KNEAD_CLI_H
+#define KNEAD_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/err.h"
+#include "base/strbuf.h"
+#include "core/athlete.h"
+#include "store/store.h"
+
+#define CLI_MAX_OPTIONS 24
+#define CLI_MAX_POSITIONALS 64
+
+/* Exit statuses. */
+enum {
+	EXIT_OK = 0,
+	EXIT_FAIL = 1,
+	EXIT_USAGE = 2,
+};
+
+/* One option of a command; a command's table is sorted by name and ends
+ * with an entry whose name is NULL. */
+struct cli_option {
+	const char *name;  /* long name without the dashes */
+	char short_name;   /* single-letter alias, 0 for none */
+	const char *arg;   /* placeholder for its value ("DATE"), NULL for a flag */
+	const char *help;  /* one line */
+};
+
+struct cli;
+struct cli_args;
+
+/* One command or subcommand; tables are sorted by name and end with an
+ * entry whose name is NULL. */
+struct cli_command {
+	const char *name;                 /* "log", or "add" under "gear" */
+	int (*run)(struct cli *cli, const struct cli_args *args); /* NULL if it has subs */
+	const char *usage;                /* what follows "knead NAME" in the synopsis */
+	const char *summary;              /* one line for the command list */
+	const char *help;                 /* paragraphs for --help */
+	const struct cli_option *options; /* its own options (the global ones are added) */
+	const struct cli_command *subs;   /* subcommands, or NULL */
+	size_t min_pos;                   /* fewest positional arguments */
+	size_t max_pos;                   /* most positional arguments */
+};
+
+/* A parsed command line for one (sub)command. */
+struct cli_args {
+	const struct cli_command *cmd;          /* the command being run */
+	const char *pos[CLI_MAX_POSITIONALS];   /* positional arguments, borrowed from argv */
+	size_t n_pos;                           /* how many */
+	const char *values[CLI_MAX_OPTIONS];    /* per cmd->options index: the value, "" for
+						   a flag that was given, NULL if absent */
+};
+
+/* The state of one run of knead. */
+struct cli {
+	const char *db_opt;     /* --db, NULL if not given */
+	bool json;              /* --json */
+	bool help;              /* --help or -h was given */
+	struct strbuf name;     /* "knead gear add", for messages and help */
+	struct strbuf db_path;  /* the database path, once resolved */
+	bool db_default;        /* the path is the XDG default: create its folder */
+	struct store *store;    /* the open database, NULL until needed */
+	struct athlete profile; /* the profile, once cli_profile has run */
+	bool have_profile;      /* profile, now and today are set */
+	int64_t now;            /* the current instant: $KNEAD_NOW or the clock */
+	int32_t today;          /* the local day of now in the runner's zone */
+};
+
+/* The command table (commands.c). */
+extern const struct cli_command cli_commands[];
+
+/* Look name up in a command table: exact, else a unique prefix. NULL if
+ * none or ambiguous, with err saying which (and suggesting a close name). */
+const struct cli_command *cli_find_command(const struct cli_command *table, const char *name,
+					   struct err *err);
+
+/* Parse argv (after the command's name) for cmd into *out, recording the
+ * global options in cli. Usage problems are ERR_INPUT. */
+enum err_code cli_parse(struct cli *cli, const struct cli_command *cmd, int argc,
+			char **argv, struct cli_args *out, struct err *err);
+
+/* The value of option name, or NULL if it was not given ("" for a flag
+ * that was). name must be in the command's table (assert). */
+const char *cli_opt(const struct cli_args *args, const char *name);
+
+/* Append the help text of cmd (its synopsis, help and options). */
+void cli_help(const struct cli *cli, const struct cli_command *cmd, struct strbuf *out);
+
+/* Append the top-level usage line and the list of commands. */
+void cli_list_commands(struct strbuf *out);
+
+/* Append the synopsis lines of cmd ("usage: knead log ..."), one per leaf. */
+void cli_synopsis(const char *prefix, const struct cli_command *cmd, struct strbuf *out,
+		  bool first);
+
+/* Resolve the database path (--db, else $KNEAD_DB, else the XDG default). */
+enum err_code cli_db_path(struct cli *cli, struct err *err);
+
+/* Open the database if it is not open. STORE_READ reports ERR_NOT_FOUND
+ * when there is no database yet and creates nothing; STORE_WRITE creates
+ * it (and the default folder) and makes sure the profile row exists. */
+enum err_code cli_store(struct cli *cli, enum store_mode mode, struct err *err);
+
+/* Open the database for writing (creating it if needed) and run
+ * write(cli->store, ctx, err) inside one transaction: committed if write
+ * returns ERR_OK, else rolled back so that nothing it did remains. */
+enum err_code cli_transaction(struct cli *cli,
+			      enum err_code (*write)(struct store *s, void *ctx, struct err *err),
+			      void *ctx, struct err *err);
+
+/* Load the profile (defaults when there is no database), select its time
+ * zone, and set now and today. Idempotent. */
+enum err_code cli_profile(struct cli *cli, struct err *err);
+
+/* Report err on stderr, prefixed with the command's name, and return the
+ * exit status for its code (2 for ERR_INPUT, else 1). */
+int cli_fail(const struct cli *cli, const struct err *err);
+
+/* Parse an activity id ("12") typed on the command line. */
+enum err_code cli_activity_id(const char *arg, int64_t *id, struct err *err);
+
+/* Commands (cmd_<name>.c). */
+int cmd_edit(struct cli *cli, const struct cli_args *args);
+int cmd_gear_add(struct cli *cli, const struct cli_args *args);
+int cmd_gear_list(struct cli *cli, const struct cli_args *args);
+int cmd_gear_retire(struct cli *cli, const struct cli_args *args);
+int cmd_help(struct cli *cli, const struct cli_args *args);
+int cmd_init(struct cli *cli, const struct cli_args *args);
+int cmd_list(struct cli *cli, const struct cli_args *args);
+int cmd_log(struct cli *cli, const struct cli_args *args);
+int cmd_rm(struct cli *cli, const struct cli_args *args);
+int cmd_show(struct cli *cli, const struct cli_args *args);
+
+#endif

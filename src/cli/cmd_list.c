@@ -1,0 +1,351 @@
+/*
+ * cmd_list.c: knead list and knead show, the two views of the log.
+ *
+ * list prints the activities in diary order, then totals per sport;
+ * show prints one activity in full.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "base/date.h"
+#include "base/parse.h"
+#include "base/tz.h"
+#include "cli/cli.h"
+#include "cli/out.h"
+#include "render/json.h"
+#include "render/table.h"
+#include "render/text.h"
+#include "store/store_activity.h"
+#include "store/store_gear.h"
+
+/* Column widths beyond which text is cut with "…". */
+#define LIST_GEAR_WIDTH 18
+#define LIST_NOTE_WIDTH 40
+
+/* --sport run,trail: a mask of sports. */
+static enum err_code parse_sports(const char *list, unsigned *mask, struct err *err)
+{
+	char word[32];
+	const char *p = list;
+
+	*mask = 0;
+	while (*p) {
+		size_t len = strcspn(p, ",");
+		enum sport s;
+
+		if (len == 0 || len >= sizeof(word)) {
+			return err_set(err, ERR_INPUT, "--sport: '%s' is not a list of sports", list);
+		}
+		memcpy(word, p, len);
+		word[len] = '\0';
+		if (sport_parse(word, &s, err)) {
+			return err_prefix(err, "--sport");
+		}
+		*mask |= 1u << s;
+		p += len + (p[len] == ',');
+	}
+	return ERR_OK;
+}
+
+static enum err_code build_query(struct cli *cli, const struct cli_args *args,
+				 struct activity_query *q, struct err *err)
+{
+	const char *from = cli_opt(args, "from"), *to = cli_opt(args, "to");
+	const char *sports = cli_opt(args, "sport"), *gear = cli_opt(args, "gear");
+	const char *last = cli_opt(args, "last");
+	long n;
+
+	activity_query_init(q, ATHLETE_DEFAULT);
+	if (from && parse_date(from, cli->today, &q->from, err)) {
+		return err_prefix(err, "--from");
+	}
+	if (to && parse_date(to, cli->today, &q->to, err)) {
+		return err_prefix(err, "--to");
+	}
+	if (q->from != DATE_NONE && q->to != DATE_NONE && q->from > q->to) {
+		return err_set(err, ERR_INPUT, "--from '%s' is after --to '%s'", from, to);
+	}
+	if (sports && parse_sports(sports, &q->sports, err)) {
+		return err->code;
+	}
+	if (last) {
+		if (parse_int(last, 1, 1000000, &n, err)) {
+			return err_prefix(err, "--last");
+		}
+		q->last = (size_t)n;
+	}
+	if (gear) {
+		struct gear g;
+
+		if (store_gear_find(cli->store, ATHLETE_DEFAULT, gear, &g, err)) {
+			if (err->code == ERR_NOT_FOUND) {
+				err->code = ERR_INPUT;
+			}
+			return err_prefix(err, "--gear");
+		}
+		q->gear_id = g.id;
+		gear_release(&g);
+	}
+	return ERR_OK;
+}
+
+static void add_activity_row(struct table *t, const struct activity *a, enum units u)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	table_cellf(t, "%lld", (long long)a->id);
+	render_day(&sb, a->date);
+	table_cell(t, sb.buf);
+	strbuf_reset(&sb);
+	render_start_clock(&sb, a);
+	table_cell(t, sb.buf);
+	strbuf_reset(&sb);
+	render_sport(&sb, a);
+	table_cell(t, sb.buf);
+	strbuf_reset(&sb);
+	if (!isnan(a->distance_m)) {
+		units_add_distance(&sb, a->distance_m, u);
+	}
+	table_cell(t, sb.buf);
+	strbuf_reset(&sb);
+	if (!isnan(activity_time_s(a))) {
+		units_add_duration(&sb, activity_time_s(a));
+	}
+	table_cell(t, sb.buf);
+	strbuf_reset(&sb);
+	render_pace(&sb, a, u);
+	table_cell(t, sb.buf);
+	strbuf_reset(&sb);
+	if (a->rpe) {
+		table_cellf(t, "%d", a->rpe);
+	} else {
+		table_cell(t, NULL);
+	}
+	if (a->hr_avg) {
+		table_cellf(t, "%d", a->hr_avg);
+	} else {
+		table_cell(t, NULL);
+	}
+	table_cell(t, a->gear);
+	if (a->name && a->note) {
+		table_cellf(t, "%s: %s", a->name, a->note);
+	} else {
+		table_cell(t, a->name ? a->name : a->note);
+	}
+	strbuf_release(&sb);
+}
+
+static void add_totals_row(struct table *t, const char *label, const struct activity_totals *tot,
+			   enum units u)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	table_cell(t, label);
+	table_cellf(t, "%d", tot->count);
+	if (tot->distance_m > 0) {
+		units_add_distance(&sb, tot->distance_m, u);
+	}
+	table_cell(t, sb.buf);
+	strbuf_reset(&sb);
+	if (tot->time_s > 0) {
+		units_add_duration(&sb, tot->time_s);
+	}
+	table_cell(t, sb.buf);
+	strbuf_release(&sb);
+}
+
+static void print_list(const struct activity_list *list, const struct activity_summary *sum,
+		       enum units u)
+{
+	struct table *t = table_new();
+	struct strbuf out = STRBUF_INIT;
+	bool bold = out_color_stdout();
+
+	table_column(t, "id", TABLE_RIGHT, 0);
+	table_column(t, "date", TABLE_LEFT, 0);
+	table_column(t, "start", TABLE_LEFT, 0);
+	table_column(t, "sport", TABLE_LEFT, 0);
+	table_column(t, "distance", TABLE_RIGHT, 0);
+	table_column(t, "time", TABLE_RIGHT, 0);
+	table_column(t, "pace", TABLE_RIGHT, 0);
+	table_column(t, "rpe", TABLE_RIGHT, 0);
+	table_column(t, "hr", TABLE_RIGHT, 0);
+	table_column(t, "gear", TABLE_LEFT, LIST_GEAR_WIDTH);
+	table_column(t, "note", TABLE_LEFT, LIST_NOTE_WIDTH);
+	for (size_t i = 0; i < list->n_activities; i++) {
+		add_activity_row(t, &list->activities[i], u);
+	}
+	table_render(t, &out, bold);
+	table_free(t);
+
+	t = table_new();
+	table_column(t, "totals", TABLE_LEFT, 0);
+	table_column(t, "count", TABLE_RIGHT, 0);
+	table_column(t, "distance", TABLE_RIGHT, 0);
+	table_column(t, "time", TABLE_RIGHT, 0);
+	for (int s = 0; s < SPORT_COUNT; s++) {
+		if (sum->by_sport[s].count) {
+			add_totals_row(t, sport_name((enum sport)s), &sum->by_sport[s], u);
+		}
+	}
+	table_gap(t);
+	add_totals_row(t, "all", &sum->all, u);
+	strbuf_addch(&out, '\n');
+	table_render(t, &out, bold);
+	table_free(t);
+	out_buf(&out);
+	strbuf_release(&out);
+}
+
+int cmd_list(struct cli *cli, const struct cli_args *args)
+{
+	struct activity_list list = ACTIVITY_LIST_INIT;
+	struct activity_summary sum;
+	struct activity_query q;
+	struct err err = ERR_INIT;
+	enum err_code rc;
+
+	rc = cli_profile(cli, &err);
+	if (!rc) {
+		rc = cli_store(cli, STORE_READ, &err);
+	}
+	if (!rc) {
+		rc = build_query(cli, args, &q, &err);
+	}
+	if (!rc) {
+		rc = store_activity_list(cli->store, &q, &list, &err);
+	}
+	if (rc) {
+		activity_list_release(&list);
+		return cli_fail(cli, &err);
+	}
+	activity_summary_init(&sum);
+	for (size_t i = 0; i < list.n_activities; i++) {
+		activity_summary_add(&sum, &list.activities[i]);
+	}
+	if (cli->json) {
+		json_t *o = json_object(), *arr = json_array();
+
+		for (size_t i = 0; i < list.n_activities; i++) {
+			json_array_append_new(arr, render_json_activity(&list.activities[i]));
+		}
+		json_object_set_new(o, "activities", arr);
+		json_object_set_new(o, "totals", render_json_summary(&sum));
+		out_json(o);
+	} else if (list.n_activities == 0) {
+		fputs("no activities\n", stdout);
+	} else {
+		print_list(&list, &sum, cli->profile.units);
+	}
+	activity_list_release(&list);
+	return EXIT_OK;
+}
+
+/* One "label  value" line of show, skipped when value is empty. */
+static void field(struct strbuf *out, const char *label, const struct strbuf *value)
+{
+	if (value->len) {
+		strbuf_addf(out, "  %-10s%s\n", label, value->buf);
+	}
+}
+
+static void print_activity(const struct activity *a, enum units u)
+{
+	struct strbuf out = STRBUF_INIT, v = STRBUF_INIT;
+
+	strbuf_addf(&out, "%sactivity %lld%s  ", out_sgr("\033[1m"), (long long)a->id,
+		    out_sgr("\033[0m"));
+	render_sport(&out, a);
+	strbuf_addch(&out, '\n');
+	if (a->name) {
+		strbuf_addf(&out, "  %s\n", a->name);
+	}
+	render_day(&v, a->date);
+	if (a->has_start) {
+		int32_t off = a->utc_offset < 0 ? -a->utc_offset : a->utc_offset;
+
+		strbuf_adds(&v, ", ");
+		render_start_clock(&v, a);
+		strbuf_addf(&v, " (UTC%c%02d:%02d)", a->utc_offset < 0 ? '-' : '+', off / 3600,
+			    off / 60 % 60);
+	}
+	field(&out, "date", &v);
+	strbuf_reset(&v);
+	if (!isnan(a->distance_m)) {
+		units_add_distance(&v, a->distance_m, u);
+	}
+	field(&out, "distance", &v);
+	strbuf_reset(&v);
+	if (!isnan(a->duration_s)) {
+		units_add_duration(&v, a->duration_s);
+	}
+	if (!isnan(a->moving_s)) {
+		strbuf_adds(&v, v.len ? " (moving " : "moving ");
+		units_add_duration(&v, a->moving_s);
+		strbuf_adds(&v, isnan(a->duration_s) ? "" : ")");
+	}
+	field(&out, "time", &v);
+	strbuf_reset(&v);
+	render_pace(&v, a, u);
+	field(&out, "pace", &v);
+	strbuf_reset(&v);
+	if (!isnan(a->ascent_m) || !isnan(a->descent_m)) {
+		strbuf_addf(&v, "+%.0f m / -%.0f m", isnan(a->ascent_m) ? 0 : a->ascent_m,
+			    isnan(a->descent_m) ? 0 : a->descent_m);
+	}
+	field(&out, "climb", &v);
+	strbuf_reset(&v);
+	if (a->rpe) {
+		strbuf_addf(&v, "%d of 10", a->rpe);
+	}
+	field(&out, "effort", &v);
+	strbuf_reset(&v);
+	if (a->hr_avg) {
+		strbuf_addf(&v, "avg %d", a->hr_avg);
+	}
+	if (a->hr_max) {
+		strbuf_addf(&v, "%smax %d", v.len ? ", " : "", a->hr_max);
+	}
+	field(&out, "heart", &v);
+	strbuf_reset(&v);
+	if (a->gear) {
+		strbuf_adds(&v, a->gear);
+	}
+	field(&out, "gear", &v);
+	strbuf_reset(&v);
+	strbuf_adds(&v, activity_source_name(a->source));
+	if (a->source_file) {
+		strbuf_addf(&v, " (%s)", a->source_file);
+	}
+	field(&out, "source", &v);
+	strbuf_reset(&v);
+	if (a->note) {
+		strbuf_adds(&v, a->note);
+	}
+	field(&out, "note", &v);
+	out_buf(&out);
+	strbuf_release(&out);
+	strbuf_release(&v);
+}
+
+int cmd_show(struct cli *cli, const struct cli_args *args)
+{
+	struct activity a;
+	struct err err = ERR_INIT;
+	int64_t id = 0;
+
+	activity_init(&a);
+	if (cli_activity_id(args->pos[0], &id, &err) || cli_profile(cli, &err) ||
+	    cli_store(cli, STORE_READ, &err) ||
+	    store_activity_get(cli->store, ATHLETE_DEFAULT, id, &a, &err)) {
+		activity_release(&a);
+		return cli_fail(cli, &err);
+	}
+	if (cli->json) {
+		out_json(render_json_activity(&a));
+	} else {
+		print_activity(&a, cli->profile.units);
+	}
+	activity_release(&a);
+	return EXIT_OK;
+}

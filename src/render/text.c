@@ -1,0 +1,80 @@
+/*
+ * text.c: short text for records (see text.h).
+ */
+#include "render/text.h"
+
+#include <math.h>
+
+#include "base/date.h"
+
+void render_day(struct strbuf *sb, int32_t day)
+{
+	char buf[DATE_ISO_LEN];
+
+	if (day == DATE_NONE) {
+		return;
+	}
+	date_format(day, buf);
+	strbuf_addf(sb, "%s %s", date_weekday_abbr(date_weekday(day)), buf);
+}
+
+void render_start_clock(struct strbuf *sb, const struct activity *a)
+{
+	int64_t local, sec;
+
+	if (!a->has_start) {
+		return;
+	}
+	local = a->start_utc + a->utc_offset;
+	sec = ((local % 86400) + 86400) % 86400;
+	strbuf_addf(sb, "%02d:%02d", (int)(sec / 3600), (int)(sec / 60 % 60));
+}
+
+void render_sport(struct strbuf *sb, const struct activity *a)
+{
+	strbuf_adds(sb, sport_name(a->sport));
+	if (a->treadmill) {
+		strbuf_adds(sb, " (treadmill)");
+	}
+}
+
+void render_pace(struct strbuf *sb, const struct activity *a, enum units u)
+{
+	double spm = activity_sec_per_m(a);
+
+	if (isnan(spm)) {
+		return;
+	}
+	switch (sport_pace(a->sport)) {
+	case SPORT_PACE_FOOT:
+		units_add_pace(sb, spm, u);
+		break;
+	case SPORT_PACE_SPEED:
+		units_add_speed(sb, 1 / spm, u);
+		break;
+	case SPORT_PACE_SWIM:
+		units_add_pace_100m(sb, spm);
+		break;
+	case SPORT_PACE_NONE:
+		break;
+	}
+}
+
+void render_activity_line(struct strbuf *sb, const struct activity *a, enum units u)
+{
+	render_day(sb, a->date);
+	if (a->has_start) {
+		strbuf_addch(sb, ' ');
+		render_start_clock(sb, a);
+	}
+	strbuf_adds(sb, "  ");
+	render_sport(sb, a);
+	if (!isnan(a->distance_m)) {
+		strbuf_adds(sb, "  ");
+		units_add_distance(sb, a->distance_m, u);
+	}
+	if (!isnan(a->duration_s)) {
+		strbuf_adds(sb, "  ");
+		units_add_duration(sb, a->duration_s);
+	}
+}
