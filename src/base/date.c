@@ -43,9 +43,9 @@ int32_t date_from_civil(int year, int month, int day)
 	assert(year > -1000000 && year < 1000000);
 	year -= month <= 2;
 	era = (year >= 0 ? year : year - 399) / 400;
-	yoe = year - era * 400;                                       /* [0, 399] */
+	yoe = year - era * 400;                                              /* [0, 399] */
 	doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1; /* [0, 365] */
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;                  /* [0, 146096] */
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;                         /* [0, 146096] */
 	return (int32_t)(era * 146097 + doe - 719468);
 }
 
@@ -105,7 +105,7 @@ void date_format(int32_t days, char buf[DATE_ISO_LEN])
 		return;
 	}
 	snprintf(buf, DATE_ISO_LEN, "%04u-%02u-%02u", (unsigned)c.year % 10000u,
-		 (unsigned)c.month % 100u, (unsigned)c.day % 100u);
+	         (unsigned)c.month % 100u, (unsigned)c.day % 100u);
 }
 
 static int digits(const char *s, int n)
@@ -139,14 +139,8 @@ bool date_parse_iso(const char *s, int32_t *days)
 }
 
 static const char *const weekday_names[8][2] = {
-	{ "?", "?" },
-	{ "Mon", "Monday" },
-	{ "Tue", "Tuesday" },
-	{ "Wed", "Wednesday" },
-	{ "Thu", "Thursday" },
-	{ "Fri", "Friday" },
-	{ "Sat", "Saturday" },
-	{ "Sun", "Sunday" },
+	{ "?", "?" },          { "Mon", "Monday" }, { "Tue", "Tuesday" },  { "Wed", "Wednesday" },
+	{ "Thu", "Thursday" }, { "Fri", "Friday" }, { "Sat", "Saturday" }, { "Sun", "Sunday" },
 };
 
 const char *date_weekday_abbr(enum weekday wd)

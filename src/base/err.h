@@ -29,17 +29,21 @@ struct err {
 	char msg[512];      /* the message, "" while code is ERR_OK */
 };
 
-#define ERR_INIT { ERR_OK, "" }
+#define ERR_INIT                                                                                   \
+	{                                                                                          \
+		ERR_OK, ""                                                                         \
+	}
 
 /* Record a failure: set err->code and format err->msg. Returns code, so a
  * function can end with `return err_set(err, ERR_INPUT, "...")`. err may be
  * NULL when the caller does not want the message. */
 __attribute__((format(printf, 3, 4))) enum err_code err_set(struct err *err, enum err_code code,
-							    const char *fmt, ...);
+                                                            const char *fmt, ...);
 
 /* Prefix the existing message with formatted context and ": ", keeping the
  * code: "--date: '2026-02-30' is not a valid date". Returns err->code. */
-__attribute__((format(printf, 2, 3))) enum err_code err_prefix(struct err *err, const char *fmt, ...);
+__attribute__((format(printf, 2, 3))) enum err_code err_prefix(struct err *err, const char *fmt,
+                                                               ...);
 
 /* Reset err to ERR_OK and an empty message. */
 void err_clear(struct err *err);

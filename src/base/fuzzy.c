@@ -37,7 +37,8 @@ size_t fuzzy_distance(const char *a, const char *b)
 
 			d[i][j] = min3(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
 			if (i > 1 && j > 1 && ca == tolower((unsigned char)b[j - 2]) &&
-			    tolower((unsigned char)a[i - 2]) == cb && d[i - 2][j - 2] + 1 < d[i][j]) {
+			    tolower((unsigned char)a[i - 2]) == cb &&
+			    d[i - 2][j - 2] + 1 < d[i][j]) {
 				d[i][j] = d[i - 2][j - 2] + 1;
 			}
 		}

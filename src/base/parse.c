@@ -130,7 +130,7 @@ static int weekday_of_word(const char *word)
 static enum err_code date_out_of_range(const char *s, struct err *err)
 {
 	return err_set(err, ERR_INPUT, "'%s' is outside the years %d to %d", s, DATE_MIN_YEAR,
-		       DATE_MAX_YEAR);
+	               DATE_MAX_YEAR);
 }
 
 static bool day_in_range(int64_t day)
@@ -160,7 +160,8 @@ static bool relative_date(const char *s, int32_t today, int64_t *out)
 	}
 	if (word_in(word, (const char *const[]){ "d", "day", "days", NULL })) {
 		*out = today + (int64_t)sign * n;
-	} else if (word_in(word, (const char *const[]){ "w", "wk", "wks", "week", "weeks", NULL })) {
+	} else if (word_in(word,
+	                   (const char *const[]){ "w", "wk", "wks", "week", "weeks", NULL })) {
 		*out = today + (int64_t)sign * n * 7;
 	} else {
 		return false;
@@ -238,16 +239,18 @@ enum err_code parse_date(const char *s, int32_t today, int32_t *day, struct err 
 			if (!date_valid(y, m, dd)) {
 				if (m >= 1 && m <= 12) {
 					return err_set(err, ERR_INPUT,
-						       "'%s' is not a date: %04d-%02d has %d days", s, y, m,
-						       date_days_in_month(y, m));
+					               "'%s' is not a date: %04d-%02d has %d days",
+					               s, y, m, date_days_in_month(y, m));
 				}
-				return err_set(err, ERR_INPUT, "'%s' is not a date: no month %d", s, m);
+				return err_set(err, ERR_INPUT, "'%s' is not a date: no month %d", s,
+				               m);
 			}
 		}
-		return err_set(err, ERR_INPUT,
-			       "'%s' is not a date (try 2026-11-21, today, yesterday, sat, last sat, "
-			       "-3d)",
-			       s);
+		return err_set(
+		        err, ERR_INPUT,
+		        "'%s' is not a date (try 2026-11-21, today, yesterday, sat, last sat, "
+		        "-3d)",
+		        s);
 	}
 	if (!day_in_range(d)) {
 		return date_out_of_range(s, err);
@@ -271,7 +274,8 @@ enum err_code parse_time_of_day(const char *s, int32_t *sec, struct err *err)
 	if (*p == ':') {
 		p++;
 		colon = true;
-		if (!isdigit((unsigned char)p[0]) || !isdigit((unsigned char)p[1]) || !read_uint(&p, 2, &m)) {
+		if (!isdigit((unsigned char)p[0]) || !isdigit((unsigned char)p[1]) ||
+		    !read_uint(&p, 2, &m)) {
 			goto bad;
 		}
 		if (*p == ':') {
@@ -296,8 +300,8 @@ enum err_code parse_time_of_day(const char *s, int32_t *sec, struct err *err)
 			goto bad;
 		}
 		if (h < 1 || h > 12) {
-			return err_set(err, ERR_INPUT, "'%s' is not a time: the hour is 1 to 12 with am/pm",
-				       s);
+			return err_set(err, ERR_INPUT,
+			               "'%s' is not a time: the hour is 1 to 12 with am/pm", s);
 		}
 		h = h % 12 + (pm ? 12 : 0);
 	} else if (!colon) {
@@ -362,7 +366,12 @@ static bool colon_duration(const char *s, double *out)
 	return true;
 }
 
-enum duration_unit { DUR_NONE, DUR_S, DUR_MIN, DUR_H };
+enum duration_unit {
+	DUR_NONE,
+	DUR_S,
+	DUR_MIN,
+	DUR_H
+};
 
 static enum duration_unit duration_unit_of(const char *word, enum duration_unit prev)
 {
@@ -429,19 +438,32 @@ static bool unit_duration(const char *s, double *out)
 	return true;
 }
 
-enum err_code parse_duration(const char *s, double *seconds, struct err *err)
+static bool read_duration(const char *s, double *seconds)
 {
-	double v;
+	return colon_duration(s, seconds) || unit_duration(s, seconds);
+}
 
-	if (!colon_duration(s, &v) && !unit_duration(s, &v)) {
-		return err_set(err, ERR_INPUT,
-			       "'%s' is not a duration (try 45min, 1h20, 3h, 45:00, 3:20:00)", s);
-	}
+static enum err_code check_duration(const char *s, double v, struct err *err)
+{
 	if (v <= 0) {
 		return err_set(err, ERR_INPUT, "'%s' is not a positive duration", s);
 	}
 	if (v >= MAX_DURATION_S) {
 		return err_set(err, ERR_INPUT, "'%s' is longer than 100 hours", s);
+	}
+	return ERR_OK;
+}
+
+enum err_code parse_duration(const char *s, double *seconds, struct err *err)
+{
+	double v;
+
+	if (!read_duration(s, &v)) {
+		return err_set(err, ERR_INPUT,
+		               "'%s' is not a duration (try 45min, 1h20, 3h, 45:00, 3:20:00)", s);
+	}
+	if (check_duration(s, v, err)) {
+		return err->code;
 	}
 	*seconds = v;
 	return ERR_OK;
@@ -496,61 +518,112 @@ static const struct distance_word *distance_word_of(const char *word)
 	return NULL;
 }
 
-enum err_code parse_distance(const char *s, double *metres, struct err *err)
+/* Read "8k", "6.2 mi", "half-marathon". *no_unit reports a bare number. */
+static bool read_distance(const char *s, double *metres, bool *no_unit)
 {
 	const char *p = s;
-	char word[32];
+	char word[32], joined[32];
 	double v = 1;
 	bool has_number;
+	size_t n = 0;
 	const struct distance_word *dw;
 
+	*no_unit = false;
 	has_number = read_number(&p, &v, NULL);
 	while (*p == ' ') {
 		p++;
 	}
 	/* "half-marathon" and "half marathon" are one word here */
-	{
-		char joined[32];
-		size_t n = 0;
-
-		for (const char *q = p; *q && n + 1 < sizeof(joined); q++) {
-			if (*q != '-' && *q != ' ' && *q != '_') {
-				joined[n++] = *q;
-			}
+	for (const char *q = p; *q && n + 1 < sizeof(joined); q++) {
+		if (*q != '-' && *q != ' ' && *q != '_') {
+			joined[n++] = *q;
 		}
-		joined[n] = '\0';
-		p = joined;
-		read_word(&p, word, sizeof(word));
-		if (*p) {
-			goto bad;
-		}
+	}
+	joined[n] = '\0';
+	p = joined;
+	read_word(&p, word, sizeof(word));
+	if (*p) {
+		return false;
+	}
+	if (has_number && !word[0]) {
+		*no_unit = true;
+		return false;
 	}
 	dw = distance_word_of(word);
 	if (!dw || dw->name == has_number) {
-		if (has_number && !word[0]) {
-			return err_set(err, ERR_INPUT,
-				       "'%s' has no unit: say 8k, 8km, 6.2mi or 400m", s);
-		}
-		goto bad;
+		return false;
 	}
-	v *= dw->metres;
+	*metres = v * dw->metres;
+	return true;
+}
+
+static enum err_code check_distance(const char *s, double v, struct err *err)
+{
 	if (v <= 0) {
 		return err_set(err, ERR_INPUT, "'%s' is not a positive distance", s);
 	}
 	if (v >= MAX_DISTANCE_M) {
 		return err_set(err, ERR_INPUT, "'%s' is longer than 100,000 km", s);
 	}
+	return ERR_OK;
+}
+
+enum err_code parse_distance(const char *s, double *metres, struct err *err)
+{
+	double v;
+	bool no_unit;
+
+	if (!read_distance(s, &v, &no_unit)) {
+		if (no_unit) {
+			return err_set(err, ERR_INPUT,
+			               "'%s' has no unit: say 8k, 8km, 6.2mi or 400m", s);
+		}
+		return err_set(err, ERR_INPUT,
+		               "'%s' is not a distance (try 8k, 8km, 6.2mi, 400m, half, marathon)",
+		               s);
+	}
+	if (check_distance(s, v, err)) {
+		return err->code;
+	}
 	*metres = v;
 	return ERR_OK;
-bad:
+}
+
+enum err_code parse_figure(const char *s, enum parse_figure *kind, double *value, struct err *err)
+{
+	double v;
+	bool no_unit;
+
+	if (read_distance(s, &v, &no_unit)) {
+		if (check_distance(s, v, err)) {
+			return err->code;
+		}
+		*kind = PARSE_FIGURE_DISTANCE;
+		*value = v;
+		return ERR_OK;
+	}
+	if (read_duration(s, &v)) {
+		if (check_duration(s, v, err)) {
+			return err->code;
+		}
+		*kind = PARSE_FIGURE_DURATION;
+		*value = v;
+		return ERR_OK;
+	}
+	if (no_unit) {
+		return err_set(err, ERR_INPUT,
+		               "'%s' has no unit: write %smin for minutes or %sk for kilometres", s,
+		               s, s);
+	}
 	return err_set(err, ERR_INPUT,
-		       "'%s' is not a distance (try 8k, 8km, 6.2mi, 400m, half, marathon)", s);
+	               "'%s' is not a distance or a duration (try 8k, 6.2mi, 400m, half, 45min, "
+	               "1h20, 3:20:00)",
+	               s);
 }
 
 /* ---- paces ---- */
 
-enum err_code parse_pace(const char *s, double default_unit_m, double *sec_per_km,
-			 struct err *err)
+enum err_code parse_pace(const char *s, double default_unit_m, double *sec_per_km, struct err *err)
 {
 	const char *p = s;
 	long min, sec;

@@ -28,9 +28,9 @@
 
 /* The distances that have names. */
 #define PARSE_HALF_MARATHON_M 21097.5
-#define PARSE_MARATHON_M 42195.0
-#define PARSE_MILE_M 1609.344
-#define PARSE_YARD_M 0.9144
+#define PARSE_MARATHON_M      42195.0
+#define PARSE_MILE_M          1609.344
+#define PARSE_YARD_M          0.9144
 
 /* Parse a date relative to today (a base/date.h day number) into *day.
  * Results outside DATE_MIN_YEAR..DATE_MAX_YEAR are refused. */
@@ -45,10 +45,21 @@ enum err_code parse_duration(const char *s, double *seconds, struct err *err);
 /* Parse a distance into metres; it must be positive and under 100,000 km. */
 enum err_code parse_distance(const char *s, double *metres, struct err *err);
 
+/* What parse_figure found. */
+enum parse_figure {
+	PARSE_FIGURE_DISTANCE, /* *value is metres */
+	PARSE_FIGURE_DURATION, /* *value is seconds */
+};
+
+/* Parse a figure typed after a sport, which is a distance or a duration
+ * ("8k", "200min"): sets *kind and *value. A bare number ("45") is refused
+ * with a message asking for a unit; a figure of either kind out of range
+ * gets that kind's message. */
+enum err_code parse_figure(const char *s, enum parse_figure *kind, double *value, struct err *err);
+
 /* Parse a pace into seconds per kilometre. A pace without a unit is per
  * default_unit_m metres (1000 for km, PARSE_MILE_M for miles). */
-enum err_code parse_pace(const char *s, double default_unit_m, double *sec_per_km,
-			 struct err *err);
+enum err_code parse_pace(const char *s, double default_unit_m, double *sec_per_km, struct err *err);
 
 /* Parse a decimal integer in lo..hi into *out. */
 enum err_code parse_int(const char *s, long lo, long hi, long *out, struct err *err);

@@ -28,7 +28,10 @@ struct strbuf {
 /* Storage for STRBUF_INIT; never written to. */
 extern char strbuf_empty[];
 
-#define STRBUF_INIT { 0, 0, 0, strbuf_empty }
+#define STRBUF_INIT                                                                                \
+	{                                                                                          \
+		0, 0, 0, strbuf_empty                                                              \
+	}
 
 /* Initialise sb, allocating room for hint bytes if hint is non-zero. */
 void strbuf_init(struct strbuf *sb, size_t hint);

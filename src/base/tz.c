@@ -15,7 +15,7 @@
 
 /* The file's private state: the zone name in force. */
 static struct {
-	char name[128]; /* zone given to tz_use, or "" for the system's */
+	char name[128];   /* zone given to tz_use, or "" for the system's */
 	char system[128]; /* the system zone's name, found on first use */
 } tz;
 
@@ -65,7 +65,8 @@ enum err_code tz_use(const char *zone, struct err *err)
 	}
 	if (!tz_exists(zone)) {
 		return err_set(err, ERR_INPUT,
-			       "unknown time zone '%s' (use an IANA name such as 'Europe/Berlin')", zone);
+		               "unknown time zone '%s' (use an IANA name such as 'Europe/Berlin')",
+		               zone);
 	}
 	snprintf(tz.name, sizeof(tz.name), "%s", zone);
 	setenv("TZ", zone, 1);
@@ -171,6 +172,7 @@ void tz_add_rfc3339(struct strbuf *sb, int64_t utc, int32_t offset)
 	int32_t off = offset < 0 ? -offset : offset;
 
 	date_format((int32_t)day, date);
-	strbuf_addf(sb, "%sT%02d:%02d:%02d%c%02d:%02d", date, (int)(sec / 3600), (int)(sec / 60 % 60),
-		    (int)(sec % 60), offset < 0 ? '-' : '+', (int)(off / 3600), (int)(off / 60 % 60));
+	strbuf_addf(sb, "%sT%02d:%02d:%02d%c%02d:%02d", date, (int)(sec / 3600),
+	            (int)(sec / 60 % 60), (int)(sec % 60), offset < 0 ? '-' : '+',
+	            (int)(off / 3600), (int)(off / 60 % 60));
 }

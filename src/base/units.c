@@ -76,7 +76,8 @@ void units_add_pace(struct strbuf *sb, double sec_per_m, enum units u)
 
 void units_add_speed(struct strbuf *sb, double m_per_s, enum units u)
 {
-	strbuf_addf(sb, "%.1f %s", m_per_s * 3600 / units_metres(u), u == UNITS_MI ? "mph" : "km/h");
+	strbuf_addf(sb, "%.1f %s", m_per_s * 3600 / units_metres(u),
+	            u == UNITS_MI ? "mph" : "km/h");
 }
 
 void units_add_pace_100m(struct strbuf *sb, double sec_per_m)

@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 
 static enum err_code base_dir(struct strbuf *out, const char *var, const char *fallback,
-			      struct err *err)
+                              struct err *err)
 {
 	const char *v = getenv(var);
 	const char *home;
@@ -20,7 +20,8 @@ static enum err_code base_dir(struct strbuf *out, const char *var, const char *f
 		home = getenv("HOME");
 		if (!home || home[0] != '/') {
 			return err_set(err, ERR_IO,
-				       "cannot find a home folder: set $%s or $HOME, or use --db", var);
+			               "cannot find a home folder: set $%s or $HOME, or use --db",
+			               var);
 		}
 		strbuf_addf(out, "%s/%s", home, fallback);
 	}
@@ -51,12 +52,13 @@ enum err_code xdg_mkdirs(const char *path, struct err *err)
 		}
 		sb.buf[i] = '\0';
 		if (mkdir(sb.buf, 0700) != 0 && errno != EEXIST) {
-			rc = err_set(err, ERR_IO, "cannot create folder '%s': %s", sb.buf, strerror(errno));
+			rc = err_set(err, ERR_IO, "cannot create folder '%s': %s", sb.buf,
+			             strerror(errno));
 			break;
 		}
 		if (stat(sb.buf, &st) != 0 || !S_ISDIR(st.st_mode)) {
 			rc = err_set(err, ERR_IO, "cannot create folder '%s': %s", sb.buf,
-				     "a file of that name is in the way");
+			             "a file of that name is in the way");
 			break;
 		}
 		if (i < sb.len) {

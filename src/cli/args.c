@@ -16,7 +16,8 @@
 #include "cli/cli.h"
 
 static const struct cli_option global_options[] = {
-	{ "db", 0, "FILE", "database file (default $KNEAD_DB, else $XDG_DATA_HOME/knead/knead.db)" },
+	{ "db", 0, "FILE",
+	  "database file (default $KNEAD_DB, else $XDG_DATA_HOME/knead/knead.db)" },
 	{ "help", 'h', NULL, "show this help" },
 	{ "json", 0, NULL, "print JSON (stable keys, SI units) for scripts" },
 	{ NULL, 0, NULL, NULL },
@@ -33,7 +34,7 @@ static size_t table_len_options(const struct cli_option *t)
 }
 
 const struct cli_command *cli_find_command(const struct cli_command *table, const char *name,
-					   struct err *err)
+                                           struct err *err)
 {
 	size_t len = strlen(name);
 	const struct cli_command *match = NULL, *closest = NULL;
@@ -52,7 +53,7 @@ const struct cli_command *cli_find_command(const struct cli_command *table, cons
 			match = c;
 			n_matches++;
 			snprintf(names + strlen(names), sizeof(names) - strlen(names), "%s%s",
-				 n_matches > 1 ? ", " : "", c->name);
+			         n_matches > 1 ? ", " : "", c->name);
 		}
 		d = fuzzy_distance(name, c->name);
 		if (d < best) {
@@ -67,7 +68,7 @@ const struct cli_command *cli_find_command(const struct cli_command *table, cons
 		err_set(err, ERR_INPUT, "'%s' could be any of: %s", name, names);
 	} else if (closest && best <= fuzzy_threshold(len)) {
 		err_set(err, ERR_INPUT, "'%s' is not a command; did you mean '%s'?", name,
-			closest->name);
+		        closest->name);
 	} else {
 		err_set(err, ERR_INPUT, "'%s' is not a command (see 'knead help')", name);
 	}
@@ -77,7 +78,7 @@ const struct cli_command *cli_find_command(const struct cli_command *table, cons
 /* Find an option by exact name or unique prefix among the command's and
  * the global options. *is_global tells which table; *index is its row. */
 static enum err_code find_option(const struct cli_option *own, const char *name, size_t len,
-				 bool *is_global, size_t *index, struct err *err)
+                                 bool *is_global, size_t *index, struct err *err)
 {
 	const struct cli_option *tables[2] = { own, global_options };
 	size_t n_matches = 0, best = (size_t)-1;
@@ -88,7 +89,8 @@ static enum err_code find_option(const struct cli_option *own, const char *name,
 	snprintf(word, sizeof(word), "%.*s", (int)(len < 63 ? len : 63), name);
 	for (int t = 0; t < 2; t++) {
 		for (size_t i = 0; tables[t] && tables[t][i].name; i++) {
-			if (strlen(tables[t][i].name) == len && strncmp(tables[t][i].name, name, len) == 0) {
+			if (strlen(tables[t][i].name) == len &&
+			    strncmp(tables[t][i].name, name, len) == 0) {
 				*is_global = t == 1;
 				*index = i;
 				return ERR_OK;
@@ -103,8 +105,8 @@ static enum err_code find_option(const struct cli_option *own, const char *name,
 				*is_global = t == 1;
 				*index = i;
 				n_matches++;
-				snprintf(names + strlen(names), sizeof(names) - strlen(names), "%s--%s",
-					 n_matches > 1 ? ", " : "", tables[t][i].name);
+				snprintf(names + strlen(names), sizeof(names) - strlen(names),
+				         "%s--%s", n_matches > 1 ? ", " : "", tables[t][i].name);
 			}
 			d = fuzzy_distance(word, tables[t][i].name);
 			if (d < best) {
@@ -121,13 +123,13 @@ static enum err_code find_option(const struct cli_option *own, const char *name,
 	}
 	if (closest && best <= fuzzy_threshold(len)) {
 		return err_set(err, ERR_INPUT, "unknown option '--%s'; did you mean '--%s'?", word,
-			       closest);
+		               closest);
 	}
 	return err_set(err, ERR_INPUT, "unknown option '--%s'", word);
 }
 
 static enum err_code find_short(const struct cli_option *own, char c, bool *is_global,
-				size_t *index, struct err *err)
+                                size_t *index, struct err *err)
 {
 	const struct cli_option *tables[2] = { own, global_options };
 
@@ -163,7 +165,7 @@ static void set_global(struct cli *cli, size_t index, const char *value)
 }
 
 enum err_code cli_parse(struct cli *cli, const struct cli_command *cmd, int argc, char **argv,
-			struct cli_args *out, struct err *err)
+                        struct cli_args *out, struct err *err)
 {
 	bool options_done = false;
 
@@ -199,8 +201,9 @@ enum err_code cli_parse(struct cli *cli, const struct cli_command *cmd, int argc
 			}
 		} else {
 			if (arg[2] != '\0') {
-				return err_set(err, ERR_INPUT, "unknown option '%s' (long options take two dashes)",
-					       arg);
+				return err_set(err, ERR_INPUT,
+				               "unknown option '%s' (long options take two dashes)",
+				               arg);
 			}
 			if (find_short(cmd->options, arg[1], &is_global, &index, err)) {
 				return err->code;
@@ -209,8 +212,8 @@ enum err_code cli_parse(struct cli *cli, const struct cli_command *cmd, int argc
 		opt = is_global ? &global_options[index] : &cmd->options[index];
 		if (opt->arg && !value) {
 			if (i + 1 >= argc) {
-				return err_set(err, ERR_INPUT, "option '--%s' needs a value (%s)", opt->name,
-					       opt->arg);
+				return err_set(err, ERR_INPUT, "option '--%s' needs a value (%s)",
+				               opt->name, opt->arg);
 			}
 			value = argv[++i];
 		} else if (!opt->arg && value) {
@@ -229,7 +232,7 @@ enum err_code cli_parse(struct cli *cli, const struct cli_command *cmd, int argc
 	}
 	if (out->n_pos < cmd->min_pos) {
 		return err_set(err, ERR_INPUT, "missing arguments: usage: %s %s", cli->name.buf,
-			       cmd->usage);
+		               cmd->usage);
 	}
 	if (out->n_pos > cmd->max_pos) {
 		return err_set(err, ERR_INPUT, "unexpected argument '%s'", out->pos[cmd->max_pos]);
@@ -270,8 +273,7 @@ static void add_options(struct strbuf *out, const struct cli_option *opts)
 	}
 }
 
-void cli_synopsis(const char *prefix, const struct cli_command *cmd, struct strbuf *out,
-		  bool first)
+void cli_synopsis(const char *prefix, const struct cli_command *cmd, struct strbuf *out, bool first)
 {
 	if (cmd->subs) {
 		for (const struct cli_command *s = cmd->subs; s->name; s++) {
@@ -284,7 +286,7 @@ void cli_synopsis(const char *prefix, const struct cli_command *cmd, struct strb
 		return;
 	}
 	strbuf_addf(out, "%s%s%s%s\n", first ? "usage: " : "       ", prefix,
-		    cmd->usage[0] ? " " : "", cmd->usage);
+	            cmd->usage[0] ? " " : "", cmd->usage);
 }
 
 void cli_help(const struct cli *cli, const struct cli_command *cmd, struct strbuf *out)
@@ -296,7 +298,8 @@ void cli_help(const struct cli *cli, const struct cli_command *cmd, struct strbu
 		for (const struct cli_command *s = cmd->subs; s->name; s++) {
 			strbuf_addf(out, "  %-10s  %s\n", s->name, s->summary);
 		}
-		strbuf_addf(out, "\nSee '%s COMMAND --help' for each one's options.\n", cli->name.buf);
+		strbuf_addf(out, "\nSee '%s COMMAND --help' for each one's options.\n",
+		            cli->name.buf);
 		return;
 	}
 	strbuf_adds(out, "\noptions:\n");
@@ -306,11 +309,13 @@ void cli_help(const struct cli *cli, const struct cli_command *cmd, struct strbu
 
 void cli_list_commands(struct strbuf *out)
 {
-	strbuf_adds(out, "usage: knead [--db FILE] [--json] COMMAND [ARGS...]\n\n"
-			 "knead keeps a runner's training, body and recovery in one SQLite file.\n\n"
-			 "commands:\n");
+	strbuf_adds(out,
+	            "usage: knead [--db FILE] [--json] COMMAND [ARGS...]\n\n"
+	            "knead keeps a runner's training, body and recovery in one SQLite file.\n\n"
+	            "commands:\n");
 	for (const struct cli_command *c = cli_commands; c->name; c++) {
 		strbuf_addf(out, "  %-8s  %s\n", c->name, c->summary);
 	}
-	strbuf_adds(out, "\nSee 'knead help COMMAND' or 'knead COMMAND --help', and 'man knead'.\n");
+	strbuf_adds(out,
+	            "\nSee 'knead help COMMAND' or 'knead COMMAND --help', and 'man knead'.\n");
 }

@@ -60,8 +60,9 @@ enum err_code cli_store(struct cli *cli, enum store_mode mode, struct err *err)
 		if (store_open(cli->db_path.buf, mode, &cli->store, err)) {
 			if (err->code == ERR_NOT_FOUND) {
 				err_set(err, ERR_NOT_FOUND,
-					"no database at '%s' yet ('knead init' or 'knead log' creates it)",
-					cli->db_path.buf);
+				        "no database at '%s' yet ('knead init' or 'knead log' "
+				        "creates it)",
+				        cli->db_path.buf);
 			}
 			return err->code;
 		}
@@ -73,8 +74,8 @@ enum err_code cli_store(struct cli *cli, enum store_mode mode, struct err *err)
 }
 
 enum err_code cli_transaction(struct cli *cli,
-			      enum err_code (*write)(struct store *s, void *ctx, struct err *err),
-			      void *ctx, struct err *err)
+                              enum err_code (*write)(struct store *s, void *ctx, struct err *err),
+                              void *ctx, struct err *err)
 {
 	enum err_code rc = cli_store(cli, STORE_WRITE, err);
 
@@ -112,13 +113,14 @@ static enum err_code clock_now(int64_t *now, struct err *err)
 	if (strlen(env) > 11 && env[10] == 'T') {
 		memcpy(date, env, 10);
 		date[10] = '\0';
-		if (date_parse_iso(date, &day) && parse_time_of_day(env + 11, &sec, NULL) == ERR_OK) {
+		if (date_parse_iso(date, &day) &&
+		    parse_time_of_day(env + 11, &sec, NULL) == ERR_OK) {
 			*now = tz_utc(day, sec, NULL);
 			return ERR_OK;
 		}
 	}
 	return err_set(err, ERR_INPUT,
-		       "$KNEAD_NOW '%s' is neither Unix seconds nor YYYY-MM-DDTHH:MM", env);
+	               "$KNEAD_NOW '%s' is neither Unix seconds nor YYYY-MM-DDTHH:MM", env);
 }
 
 enum err_code cli_profile(struct cli *cli, struct err *err)

@@ -23,7 +23,7 @@
 #include "core/athlete.h"
 #include "store/store.h"
 
-#define CLI_MAX_OPTIONS 24
+#define CLI_MAX_OPTIONS     24
 #define CLI_MAX_POSITIONALS 64
 
 /* Exit statuses. */
@@ -36,10 +36,10 @@ enum {
 /* One option of a command; a command's table is sorted by name and ends
  * with an entry whose name is NULL. */
 struct cli_option {
-	const char *name;  /* long name without the dashes */
-	char short_name;   /* single-letter alias, 0 for none */
-	const char *arg;   /* placeholder for its value ("DATE"), NULL for a flag */
-	const char *help;  /* one line */
+	const char *name; /* long name without the dashes */
+	char short_name;  /* single-letter alias, 0 for none */
+	const char *arg;  /* placeholder for its value ("DATE"), NULL for a flag */
+	const char *help; /* one line */
 };
 
 struct cli;
@@ -48,7 +48,7 @@ struct cli_args;
 /* One command or subcommand; tables are sorted by name and end with an
  * entry whose name is NULL. */
 struct cli_command {
-	const char *name;                 /* "log", or "add" under "gear" */
+	const char *name;                                         /* "log", or "add" under "gear" */
 	int (*run)(struct cli *cli, const struct cli_args *args); /* NULL if it has subs */
 	const char *usage;                /* what follows "knead NAME" in the synopsis */
 	const char *summary;              /* one line for the command list */
@@ -61,11 +61,11 @@ struct cli_command {
 
 /* A parsed command line for one (sub)command. */
 struct cli_args {
-	const struct cli_command *cmd;          /* the command being run */
-	const char *pos[CLI_MAX_POSITIONALS];   /* positional arguments, borrowed from argv */
-	size_t n_pos;                           /* how many */
-	const char *values[CLI_MAX_OPTIONS];    /* per cmd->options index: the value, "" for
-						   a flag that was given, NULL if absent */
+	const struct cli_command *cmd;        /* the command being run */
+	const char *pos[CLI_MAX_POSITIONALS]; /* positional arguments, borrowed from argv */
+	size_t n_pos;                         /* how many */
+	const char *values[CLI_MAX_OPTIONS];  /* per cmd->options index: the value, "" for
+	                                         a flag that was given, NULL if absent */
 };
 
 /* The state of one run of knead. */
@@ -89,12 +89,12 @@ extern const struct cli_command cli_commands[];
 /* Look name up in a command table: exact, else a unique prefix. NULL if
  * none or ambiguous, with err saying which (and suggesting a close name). */
 const struct cli_command *cli_find_command(const struct cli_command *table, const char *name,
-					   struct err *err);
+                                           struct err *err);
 
 /* Parse argv (after the command's name) for cmd into *out, recording the
  * global options in cli. Usage problems are ERR_INPUT. */
-enum err_code cli_parse(struct cli *cli, const struct cli_command *cmd, int argc,
-			char **argv, struct cli_args *out, struct err *err);
+enum err_code cli_parse(struct cli *cli, const struct cli_command *cmd, int argc, char **argv,
+                        struct cli_args *out, struct err *err);
 
 /* The value of option name, or NULL if it was not given ("" for a flag
  * that was). name must be in the command's table (assert). */
@@ -108,7 +108,7 @@ void cli_list_commands(struct strbuf *out);
 
 /* Append the synopsis lines of cmd ("usage: knead log ..."), one per leaf. */
 void cli_synopsis(const char *prefix, const struct cli_command *cmd, struct strbuf *out,
-		  bool first);
+                  bool first);
 
 /* Resolve the database path (--db, else $KNEAD_DB, else the XDG default). */
 enum err_code cli_db_path(struct cli *cli, struct err *err);
@@ -122,8 +122,8 @@ enum err_code cli_store(struct cli *cli, enum store_mode mode, struct err *err);
  * write(cli->store, ctx, err) inside one transaction: committed if write
  * returns ERR_OK, else rolled back so that nothing it did remains. */
 enum err_code cli_transaction(struct cli *cli,
-			      enum err_code (*write)(struct store *s, void *ctx, struct err *err),
-			      void *ctx, struct err *err);
+                              enum err_code (*write)(struct store *s, void *ctx, struct err *err),
+                              void *ctx, struct err *err);
 
 /* Load the profile (defaults when there is no database), select its time
  * zone, and set now and today. Idempotent. */

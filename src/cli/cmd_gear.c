@@ -46,7 +46,7 @@ static int report(struct cli *cli, const struct gear *g, const char *verb)
 }
 
 static enum err_code parse_gear_options(struct cli *cli, const struct cli_args *args,
-					struct gear *g, struct err *err)
+                                        struct gear *g, struct err *err)
 {
 	const char *kind = cli_opt(args, "kind"), *limit = cli_opt(args, "limit");
 	const char *since = cli_opt(args, "since"), *note = cli_opt(args, "note");

@@ -17,7 +17,7 @@
 #include "store/store_athlete.h"
 
 static enum err_code apply_hr(const struct cli_args *args, const char *name, int *field,
-			      struct err *err)
+                              struct err *err)
 {
 	const char *v = cli_opt(args, name);
 	long n;
@@ -31,8 +31,8 @@ static enum err_code apply_hr(const struct cli_args *args, const char *name, int
 	return ERR_OK;
 }
 
-static enum err_code apply_profile(struct cli *cli, const struct cli_args *args,
-				   struct athlete *a, struct err *err)
+static enum err_code apply_profile(struct cli *cli, const struct cli_args *args, struct athlete *a,
+                                   struct err *err)
 {
 	const char *name = cli_opt(args, "name"), *sex = cli_opt(args, "sex");
 	const char *born = cli_opt(args, "born"), *units = cli_opt(args, "units");
@@ -54,7 +54,8 @@ static enum err_code apply_profile(struct cli *cli, const struct cli_args *args,
 		}
 		a->birth_year = (int)n;
 	}
-	if (apply_hr(args, "max-hr", &a->max_hr, err) || apply_hr(args, "rest-hr", &a->rest_hr, err)) {
+	if (apply_hr(args, "max-hr", &a->max_hr, err) ||
+	    apply_hr(args, "rest-hr", &a->rest_hr, err)) {
 		return err->code;
 	}
 	if (units && units_parse(units, &a->units, err)) {
@@ -66,21 +67,22 @@ static enum err_code apply_profile(struct cli *cli, const struct cli_args *args,
 	if (tz) {
 		if (*tz && !tz_exists(tz)) {
 			return err_set(err, ERR_INPUT,
-				       "--tz: unknown time zone '%s' (an IANA name such as "
-				       "'America/Toronto')",
-				       tz);
+			               "--tz: unknown time zone '%s' (an IANA name such as "
+			               "'America/Toronto')",
+			               tz);
 		}
 		free(a->tz);
 		a->tz = *tz ? xstrdup(tz) : NULL;
 	}
 	if (currency) {
 		if (strlen(currency) != 3) {
-			return err_set(err, ERR_INPUT, "--currency: '%s' is not a three-letter code",
-				       currency);
+			return err_set(err, ERR_INPUT,
+			               "--currency: '%s' is not a three-letter code", currency);
 		}
 		for (int i = 0; i < 3; i++) {
-			a->currency[i] = (char)(currency[i] >= 'a' && currency[i] <= 'z' ? currency[i] - 32
-											 : currency[i]);
+			a->currency[i] =
+			        (char)(currency[i] >= 'a' && currency[i] <= 'z' ? currency[i] - 32
+			                                                        : currency[i]);
 		}
 		a->currency[3] = '\0';
 	}

@@ -34,7 +34,8 @@ static enum err_code parse_sports(const char *list, unsigned *mask, struct err *
 		enum sport s;
 
 		if (len == 0 || len >= sizeof(word)) {
-			return err_set(err, ERR_INPUT, "--sport: '%s' is not a list of sports", list);
+			return err_set(err, ERR_INPUT, "--sport: '%s' is not a list of sports",
+			               list);
 		}
 		memcpy(word, p, len);
 		word[len] = '\0';
@@ -48,7 +49,7 @@ static enum err_code parse_sports(const char *list, unsigned *mask, struct err *
 }
 
 static enum err_code build_query(struct cli *cli, const struct cli_args *args,
-				 struct activity_query *q, struct err *err)
+                                 struct activity_query *q, struct err *err)
 {
 	const char *from = cli_opt(args, "from"), *to = cli_opt(args, "to");
 	const char *sports = cli_opt(args, "sport"), *gear = cli_opt(args, "gear");
@@ -136,7 +137,7 @@ static void add_activity_row(struct table *t, const struct activity *a, enum uni
 }
 
 static void add_totals_row(struct table *t, const char *label, const struct activity_totals *tot,
-			   enum units u)
+                           enum units u)
 {
 	struct strbuf sb = STRBUF_INIT;
 
@@ -155,7 +156,7 @@ static void add_totals_row(struct table *t, const char *label, const struct acti
 }
 
 static void print_list(const struct activity_list *list, const struct activity_summary *sum,
-		       enum units u)
+                       enum units u)
 {
 	struct table *t = table_new();
 	struct strbuf out = STRBUF_INIT;
@@ -254,7 +255,7 @@ static void print_activity(const struct activity *a, enum units u)
 	struct strbuf out = STRBUF_INIT, v = STRBUF_INIT;
 
 	strbuf_addf(&out, "%sactivity %lld%s  ", out_sgr("\033[1m"), (long long)a->id,
-		    out_sgr("\033[0m"));
+	            out_sgr("\033[0m"));
 	render_sport(&out, a);
 	strbuf_addch(&out, '\n');
 	if (a->name) {
@@ -267,7 +268,7 @@ static void print_activity(const struct activity *a, enum units u)
 		strbuf_adds(&v, ", ");
 		render_start_clock(&v, a);
 		strbuf_addf(&v, " (UTC%c%02d:%02d)", a->utc_offset < 0 ? '-' : '+', off / 3600,
-			    off / 60 % 60);
+		            off / 60 % 60);
 	}
 	field(&out, "date", &v);
 	strbuf_reset(&v);
@@ -291,7 +292,7 @@ static void print_activity(const struct activity *a, enum units u)
 	strbuf_reset(&v);
 	if (!isnan(a->ascent_m) || !isnan(a->descent_m)) {
 		strbuf_addf(&v, "+%.0f m / -%.0f m", isnan(a->ascent_m) ? 0 : a->ascent_m,
-			    isnan(a->descent_m) ? 0 : a->descent_m);
+		            isnan(a->descent_m) ? 0 : a->descent_m);
 	}
 	field(&out, "climb", &v);
 	strbuf_reset(&v);

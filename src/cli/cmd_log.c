@@ -27,47 +27,34 @@ static bool is_none(const char *v)
 	return strcmp(v, "none") == 0;
 }
 
-/* A bare number: "45". Neither a distance nor a duration without a unit. */
-static bool is_bare_number(const char *s)
-{
-	return s[0] && strspn(s, "0123456789.") == strlen(s);
-}
-
 /* Set a's distance or duration from one positional argument. */
 static enum err_code apply_figure(struct activity *a, const char *arg, bool *seen_distance,
-				  bool *seen_duration, struct err *err)
+                                  bool *seen_duration, struct err *err)
 {
+	enum parse_figure kind;
 	double v;
 
-	if (is_bare_number(arg)) {
-		return err_set(err, ERR_INPUT,
-			       "'%s' has no unit: write %smin for minutes or %sk for kilometres", arg,
-			       arg, arg);
+	if (parse_figure(arg, &kind, &v, err)) {
+		return err->code;
 	}
-	if (parse_distance(arg, &v, NULL) == ERR_OK) {
+	if (kind == PARSE_FIGURE_DISTANCE) {
 		if (*seen_distance) {
 			return err_set(err, ERR_INPUT, "'%s' is a second distance", arg);
 		}
 		*seen_distance = true;
 		a->distance_m = v;
-		return ERR_OK;
-	}
-	if (parse_duration(arg, &v, NULL) == ERR_OK) {
+	} else {
 		if (*seen_duration) {
 			return err_set(err, ERR_INPUT, "'%s' is a second duration", arg);
 		}
 		*seen_duration = true;
 		a->duration_s = v;
-		return ERR_OK;
 	}
-	return err_set(err, ERR_INPUT,
-		       "'%s' is not a distance or a duration (try 8k, 6.2mi, 400m, half, 45min, "
-		       "1h20, 3:20:00)",
-		       arg);
+	return ERR_OK;
 }
 
 static enum err_code apply_figures(struct activity *a, const char *const *pos, size_t n,
-				   struct err *err)
+                                   struct err *err)
 {
 	bool seen_distance = false, seen_duration = false;
 
@@ -81,7 +68,7 @@ static enum err_code apply_figures(struct activity *a, const char *const *pos, s
 
 /* An optional small integer option: absent, "none" (clear) or lo..hi. */
 static enum err_code apply_int(const struct cli_args *args, const char *name, long lo, long hi,
-			       int *field, struct err *err)
+                               int *field, struct err *err)
 {
 	const char *v = cli_opt(args, name);
 	long n;
@@ -102,8 +89,8 @@ static enum err_code apply_int(const struct cli_args *args, const char *name, lo
 
 /* --distance and --duration: set, or clear with "none". */
 static enum err_code apply_measure(const struct cli_args *args, const char *name,
-				   enum err_code (*parse)(const char *, double *, struct err *),
-				   double *field, struct err *err)
+                                   enum err_code (*parse)(const char *, double *, struct err *),
+                                   double *field, struct err *err)
 {
 	const char *v = cli_opt(args, name);
 
@@ -131,7 +118,7 @@ static int32_t start_second(const struct activity *a)
 /* --date and --at. A new date keeps a known start time's wall clock; a
  * new time is placed on the (new) date in the runner's zone, with DST. */
 static enum err_code apply_when(struct cli *cli, const struct cli_args *args, struct activity *a,
-				struct err *err)
+                                struct err *err)
 {
 	const char *date = cli_opt(args, "date");
 	const char *at = cli_opt(args, "at");
@@ -145,8 +132,8 @@ static enum err_code apply_when(struct cli *cli, const struct cli_args *args, st
 		char buf[DATE_ISO_LEN];
 
 		date_format(day, buf);
-		return err_set(err, ERR_INPUT, "--date: %s is after today; knead logs what was done",
-			       buf);
+		return err_set(err, ERR_INPUT,
+		               "--date: %s is after today; knead logs what was done", buf);
 	}
 	if (at && is_none(at)) {
 		sec = -1;
@@ -166,7 +153,7 @@ static enum err_code apply_when(struct cli *cli, const struct cli_args *args, st
 
 /* --gear NAME|ID|none, looked up in the database if there is one. */
 static enum err_code apply_gear(struct cli *cli, const struct cli_args *args, struct activity *a,
-				struct err *err)
+                                struct err *err)
 {
 	const char *key = cli_opt(args, "gear");
 	struct gear g;
@@ -182,8 +169,8 @@ static enum err_code apply_gear(struct cli *cli, const struct cli_args *args, st
 	}
 	rc = cli_store(cli, STORE_READ, err);
 	if (rc == ERR_NOT_FOUND) {
-		return err_set(err, ERR_INPUT, "--gear: no gear '%s' (add it with 'knead gear add')",
-			       key);
+		return err_set(err, ERR_INPUT,
+		               "--gear: no gear '%s' (add it with 'knead gear add')", key);
 	}
 	if (rc == ERR_OK) {
 		rc = store_gear_find(cli->store, ATHLETE_DEFAULT, key, &g, err);
@@ -216,8 +203,8 @@ static void apply_text(const struct cli_args *args, const char *name, char **fie
 }
 
 /* Everything but the figures and the sport, shared by log and edit. */
-static enum err_code apply_options(struct cli *cli, const struct cli_args *args,
-				   struct activity *a, struct err *err)
+static enum err_code apply_options(struct cli *cli, const struct cli_args *args, struct activity *a,
+                                   struct err *err)
 {
 	if (apply_when(cli, args, a, err) || apply_int(args, "rpe", 1, 10, &a->rpe, err) ||
 	    apply_int(args, "hr", 25, 250, &a->hr_avg, err) ||
@@ -286,7 +273,8 @@ enum err_code cli_activity_id(const char *arg, int64_t *id, struct err *err)
 	long v;
 
 	if (parse_int(arg, 1, 0x7fffffffffffffffL, &v, NULL)) {
-		return err_set(err, ERR_INPUT, "'%s' is not an activity id (see 'knead list')", arg);
+		return err_set(err, ERR_INPUT, "'%s' is not an activity id (see 'knead list')",
+		               arg);
 	}
 	*id = v;
 	return ERR_OK;

@@ -7,39 +7,68 @@
 #include "cli/cli.h"
 
 /* Options shared by log and edit, spelled once. */
-#define OPT_AT { "at", 0, "TIME", "start time in the local zone: 20:30, 8:30pm, 6am" }
-#define OPT_DATE { "date", 'd', "DATE", "the day: 2026-11-21, today, yesterday, sat, last sat, -3d" }
-#define OPT_DISTANCE { "distance", 0, "DIST", "distance (as a positional argument; 'none' clears)" }
-#define OPT_DURATION { "duration", 0, "TIME", "elapsed time (as a positional argument; 'none' clears)" }
-#define OPT_GEAR { "gear", 'g', "GEAR", "gear used: a name, its start or its id ('none' clears)" }
-#define OPT_HR { "hr", 0, "BPM", "average heart rate, 25 to 250" }
-#define OPT_HR_MAX { "hr-max", 0, "BPM", "maximum heart rate, 25 to 250" }
-#define OPT_NAME { "name", 0, "TEXT", "a title for the activity" }
-#define OPT_NOTE { "note", 'n', "TEXT", "a note, e.g. \"3 runs with Lilly\"" }
-#define OPT_RPE { "rpe", 'r', "N", "perceived effort, 1 (very easy) to 10 (maximal)" }
-#define OPT_TREADMILL { "treadmill", 't', NULL, "done on a treadmill (run, walk or hike)" }
-#define OPT_END { NULL, 0, NULL, NULL }
+#define OPT_AT                                                                                     \
+	{                                                                                          \
+		"at", 0, "TIME", "start time in the local zone: 20:30, 8:30pm, 6am"                \
+	}
+#define OPT_DATE                                                                                   \
+	{                                                                                          \
+		"date", 'd', "DATE", "the day: 2026-11-21, today, yesterday, sat, last sat, -3d"   \
+	}
+#define OPT_DISTANCE                                                                               \
+	{                                                                                          \
+		"distance", 0, "DIST", "distance (as a positional argument; 'none' clears)"        \
+	}
+#define OPT_DURATION                                                                               \
+	{                                                                                          \
+		"duration", 0, "TIME", "elapsed time (as a positional argument; 'none' clears)"    \
+	}
+#define OPT_GEAR                                                                                   \
+	{                                                                                          \
+		"gear", 'g', "GEAR", "gear used: a name, its start or its id ('none' clears)"      \
+	}
+#define OPT_HR                                                                                     \
+	{                                                                                          \
+		"hr", 0, "BPM", "average heart rate, 25 to 250"                                    \
+	}
+#define OPT_HR_MAX                                                                                 \
+	{                                                                                          \
+		"hr-max", 0, "BPM", "maximum heart rate, 25 to 250"                                \
+	}
+#define OPT_NAME                                                                                   \
+	{                                                                                          \
+		"name", 0, "TEXT", "a title for the activity"                                      \
+	}
+#define OPT_NOTE                                                                                   \
+	{                                                                                          \
+		"note", 'n', "TEXT", "a note, e.g. \"3 runs with Lilly\""                          \
+	}
+#define OPT_RPE                                                                                    \
+	{                                                                                          \
+		"rpe", 'r', "N", "perceived effort, 1 (very easy) to 10 (maximal)"                 \
+	}
+#define OPT_TREADMILL                                                                              \
+	{                                                                                          \
+		"treadmill", 't', NULL, "done on a treadmill (run, walk or hike)"                  \
+	}
+#define OPT_END                                                                                    \
+	{                                                                                          \
+		NULL, 0, NULL, NULL                                                                \
+	}
 
 static const struct cli_option log_options[] = {
-	OPT_AT, OPT_DATE, OPT_DISTANCE, OPT_DURATION, OPT_GEAR, OPT_HR, OPT_HR_MAX,
-	OPT_NAME, OPT_NOTE, OPT_RPE, OPT_TREADMILL, OPT_END,
+	OPT_AT,     OPT_DATE, OPT_DISTANCE, OPT_DURATION, OPT_GEAR,      OPT_HR,
+	OPT_HR_MAX, OPT_NAME, OPT_NOTE,     OPT_RPE,      OPT_TREADMILL, OPT_END,
 };
 
 static const struct cli_option edit_options[] = {
-	OPT_AT,
-	OPT_DATE,
-	OPT_DISTANCE,
-	OPT_DURATION,
-	OPT_GEAR,
-	OPT_HR,
-	OPT_HR_MAX,
-	OPT_NAME,
-	OPT_NOTE,
-	{ "outdoor", 0, NULL, "not on a treadmill after all" },
-	OPT_RPE,
-	{ "sport", 's', "SPORT", "change the sport" },
-	OPT_TREADMILL,
-	OPT_END,
+	OPT_AT,        OPT_DATE,
+	OPT_DISTANCE,  OPT_DURATION,
+	OPT_GEAR,      OPT_HR,
+	OPT_HR_MAX,    OPT_NAME,
+	OPT_NOTE,      { "outdoor", 0, NULL, "not on a treadmill after all" },
+	OPT_RPE,       { "sport", 's', "SPORT", "change the sport" },
+	OPT_TREADMILL, OPT_END,
 };
 
 static const struct cli_option list_options[] = {
@@ -98,7 +127,8 @@ static const struct cli_command gear_commands[] = {
 
 const struct cli_command cli_commands[] = {
 	{ "edit", cmd_edit,
-	  "ID [DISTANCE] [DURATION] [--sport SPORT] [--date DATE] [--at TIME] [--treadmill|--outdoor] "
+	  "ID [DISTANCE] [DURATION] [--sport SPORT] [--date DATE] [--at TIME] "
+	  "[--treadmill|--outdoor] "
 	  "[--rpe N] [--hr BPM] [--hr-max BPM] [--gear GEAR] [--name TEXT] [--note TEXT]",
 	  "change a logged activity",
 	  "Change an activity. Figures and options are those of 'knead log'; give\n"
@@ -119,7 +149,8 @@ const struct cli_command cli_commands[] = {
 	  "Run it again to change any of them; the others stay as they are.\n"
 	  "Without --tz, the system's time zone decides local dates.",
 	  init_options, NULL, 0, 0 },
-	{ "list", cmd_list, "[--from DATE] [--to DATE] [--sport SPORT,...] [--gear GEAR] [--last N]",
+	{ "list", cmd_list,
+	  "[--from DATE] [--to DATE] [--sport SPORT,...] [--gear GEAR] [--last N]",
 	  "list activities with totals per sport",
 	  "List activities in diary order, then the count, distance and time per\n"
 	  "sport. Time is moving time where a file recorded it, else elapsed time.",

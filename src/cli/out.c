@@ -50,7 +50,7 @@ const char *out_sgr(const char *code)
 }
 
 static void message(const char *prefix, const char *label, const char *color, const char *fmt,
-		    va_list ap)
+                    va_list ap)
 {
 	fflush(stdout); /* keep the order of interleaved output on a terminal */
 	fprintf(stderr, "%s: ", prefix);

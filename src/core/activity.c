@@ -62,8 +62,8 @@ static enum err_code check_speed(const struct activity *a, struct err *err)
 	units_add_duration(&tt, t);
 	units_add_speed(&v, a->distance_m / t, UNITS_KM);
 	rc = err_set(err, ERR_INPUT,
-		     "%s in %s is %s, too fast for %s %s; check the distance and the time", d.buf,
-		     tt.buf, v.buf, a->sport == SPORT_OTHER ? "an" : "a", sport_name(a->sport));
+	             "%s in %s is %s, too fast for %s %s; check the distance and the time", d.buf,
+	             tt.buf, v.buf, a->sport == SPORT_OTHER ? "an" : "a", sport_name(a->sport));
 	strbuf_release(&d);
 	strbuf_release(&tt);
 	strbuf_release(&v);
@@ -82,52 +82,55 @@ enum err_code activity_validate(const struct activity *a, struct err *err)
 	}
 	if (isnan(a->distance_m) && isnan(a->duration_s) && isnan(a->moving_s)) {
 		return err_set(err, ERR_INPUT,
-			       "give a distance, a duration or both (e.g. 8k, 45min, 8k 45min)");
+		               "give a distance, a duration or both (e.g. 8k, 45min, 8k 45min)");
 	}
 	if (!isnan(a->distance_m)) {
 		if (!(a->distance_m > 0) || a->distance_m > ACTIVITY_MAX_DISTANCE_M) {
 			return err_set(err, ERR_INPUT, "a distance of %.0f m is out of range",
-				       a->distance_m);
+			               a->distance_m);
 		}
 		if (a->source == SOURCE_MANUAL && a->distance_m < ACTIVITY_MIN_TYPED_DISTANCE_M) {
-			return err_set(err, ERR_INPUT,
-				       "a distance of %.0f m is too short for an activity (\"m\" is "
-				       "metres: for minutes write %.0fmin)",
-				       a->distance_m, a->distance_m);
+			return err_set(
+			        err, ERR_INPUT,
+			        "a distance of %.0f m is too short for an activity (\"m\" is "
+			        "metres: for minutes write %.0fmin)",
+			        a->distance_m, a->distance_m);
 		}
 	}
 	if (!isnan(a->duration_s) &&
 	    (!(a->duration_s > 0) || a->duration_s > ACTIVITY_MAX_DURATION_S)) {
-		return err_set(err, ERR_INPUT, "a duration of %.0f s is out of range", a->duration_s);
+		return err_set(err, ERR_INPUT, "a duration of %.0f s is out of range",
+		               a->duration_s);
 	}
 	if (!isnan(a->moving_s)) {
 		if (!(a->moving_s > 0) || a->moving_s > ACTIVITY_MAX_DURATION_S) {
 			return err_set(err, ERR_INPUT, "a moving time of %.0f s is out of range",
-				       a->moving_s);
+			               a->moving_s);
 		}
 		if (!isnan(a->duration_s) && a->moving_s > a->duration_s + 1) {
-			return err_set(err, ERR_INPUT, "the moving time is longer than the elapsed time");
+			return err_set(err, ERR_INPUT,
+			               "the moving time is longer than the elapsed time");
 		}
 	}
 	if (a->treadmill && !sport_allows_treadmill(a->sport)) {
 		return err_set(err, ERR_INPUT,
-			       "'%s' is not done on a treadmill (only run, walk and hike are)",
-			       sport_name(a->sport));
+		               "'%s' is not done on a treadmill (only run, walk and hike are)",
+		               sport_name(a->sport));
 	}
 	if (a->rpe != 0 && (a->rpe < 1 || a->rpe > 10)) {
 		return err_set(err, ERR_INPUT, "an RPE of %d is outside 1..10", a->rpe);
 	}
 	if (a->hr_avg != 0 && (a->hr_avg < 25 || a->hr_avg > 250)) {
 		return err_set(err, ERR_INPUT, "an average heart rate of %d is outside 25..250",
-			       a->hr_avg);
+		               a->hr_avg);
 	}
 	if (a->hr_max != 0 && (a->hr_max < 25 || a->hr_max > 250)) {
 		return err_set(err, ERR_INPUT, "a maximum heart rate of %d is outside 25..250",
-			       a->hr_max);
+		               a->hr_max);
 	}
 	if (a->hr_avg && a->hr_max && a->hr_avg > a->hr_max) {
 		return err_set(err, ERR_INPUT, "the average heart rate %d is above the maximum %d",
-			       a->hr_avg, a->hr_max);
+		               a->hr_avg, a->hr_max);
 	}
 	rc = check_speed(a, err);
 	if (rc == ERR_OK) {

@@ -76,7 +76,10 @@ struct activity_list {
 	size_t alloc;                /* count allocated */
 };
 
-#define ACTIVITY_LIST_INIT { NULL, 0, 0 }
+#define ACTIVITY_LIST_INIT                                                                         \
+	{                                                                                          \
+		NULL, 0, 0                                                                         \
+	}
 
 /* Per-sport and overall sums over a set of activities. Distances and times
  * add only where known; count includes every activity. */

@@ -31,32 +31,35 @@ enum err_code athlete_validate(const struct athlete *a, int this_year, struct er
 {
 	if (a->max_hr && (a->max_hr < 100 || a->max_hr > 250)) {
 		return err_set(err, ERR_INPUT, "a maximum heart rate of %d is outside 100..250",
-			       a->max_hr);
+		               a->max_hr);
 	}
 	if (a->rest_hr && (a->rest_hr < 25 || a->rest_hr > 120)) {
 		return err_set(err, ERR_INPUT, "a resting heart rate of %d is outside 25..120",
-			       a->rest_hr);
+		               a->rest_hr);
 	}
 	if (a->max_hr && a->rest_hr && a->rest_hr >= a->max_hr) {
-		return err_set(err, ERR_INPUT, "the resting heart rate %d is not below the maximum %d",
-			       a->rest_hr, a->max_hr);
+		return err_set(err, ERR_INPUT,
+		               "the resting heart rate %d is not below the maximum %d", a->rest_hr,
+		               a->max_hr);
 	}
 	if (a->birth_year && (a->birth_year < this_year - 110 || a->birth_year > this_year - 5)) {
-		return err_set(err, ERR_INPUT, "a birth year of %d is not plausible", a->birth_year);
+		return err_set(err, ERR_INPUT, "a birth year of %d is not plausible",
+		               a->birth_year);
 	}
 	if (!isnan(a->threshold_pace_s_per_km) &&
 	    (a->threshold_pace_s_per_km < 120 || a->threshold_pace_s_per_km > 900)) {
 		return err_set(err, ERR_INPUT,
-			       "a threshold pace of %.0f s/km is outside 2:00 to 15:00 per km",
-			       a->threshold_pace_s_per_km);
+		               "a threshold pace of %.0f s/km is outside 2:00 to 15:00 per km",
+		               a->threshold_pace_s_per_km);
 	}
 	if (a->currency[0]) {
 		for (int i = 0; i < 3; i++) {
 			if (!isupper((unsigned char)a->currency[i])) {
-				return err_set(err, ERR_INPUT,
-					       "'%s' is not a currency code (three capital letters, "
-					       "e.g. USD, EUR, CAD)",
-					       a->currency);
+				return err_set(
+				        err, ERR_INPUT,
+				        "'%s' is not a currency code (three capital letters, "
+				        "e.g. USD, EUR, CAD)",
+				        a->currency);
 			}
 		}
 		if (a->currency[3]) {

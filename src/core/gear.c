@@ -38,7 +38,7 @@ enum err_code gear_validate(const struct gear *g, struct err *err)
 	}
 	if (len > GEAR_MAX_NAME) {
 		return err_set(err, ERR_INPUT, "the gear name is longer than %d characters",
-			       GEAR_MAX_NAME);
+		               GEAR_MAX_NAME);
 	}
 	for (const unsigned char *p = (const unsigned char *)g->name; *p; p++) {
 		if (*p < 0x20 || *p == 0x7f) {
@@ -50,8 +50,8 @@ enum err_code gear_validate(const struct gear *g, struct err *err)
 	}
 	if (all_digits) {
 		return err_set(err, ERR_INPUT,
-			       "'%s' would read as a gear id; give the gear a name with a letter",
-			       g->name);
+		               "'%s' would read as a gear id; give the gear a name with a letter",
+		               g->name);
 	}
 	if (!isnan(g->limit_m) && !(g->limit_m > 0)) {
 		return err_set(err, ERR_INPUT, "a gear limit must be a positive distance");

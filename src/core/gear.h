@@ -34,9 +34,9 @@ struct gear {
 	double limit_m;      /* distance after which to replace it, NAN if none */
 	char *note;          /* free text, NULL if none (owned) */
 	/* Derived by the store from the activities that name this gear: */
-	double distance_m;   /* total distance */
-	int n_activities;    /* activities */
-	int32_t last_used;   /* latest activity day, DATE_NONE if never */
+	double distance_m; /* total distance */
+	int n_activities;  /* activities */
+	int32_t last_used; /* latest activity day, DATE_NONE if never */
 };
 
 struct gear_list {
@@ -45,7 +45,10 @@ struct gear_list {
 	size_t alloc;       /* count allocated */
 };
 
-#define GEAR_LIST_INIT { NULL, 0, 0 }
+#define GEAR_LIST_INIT                                                                             \
+	{                                                                                          \
+		NULL, 0, 0                                                                         \
+	}
 
 void gear_init(struct gear *g);
 void gear_release(struct gear *g);

@@ -135,13 +135,14 @@ json_t *render_json_athlete(const struct athlete *a, const char *tz_in_force)
 
 	json_object_set_new(o, "id", json_integer(a->id));
 	json_object_set_new(o, "name", string_or_null(a->name));
-	json_object_set_new(o, "sex", a->sex == SEX_UNKNOWN ? json_null()
-							     : json_string(athlete_sex_name(a->sex)));
+	json_object_set_new(o, "sex",
+	                    a->sex == SEX_UNKNOWN ? json_null()
+	                                          : json_string(athlete_sex_name(a->sex)));
 	json_object_set_new(o, "birth_year", int_or_null(a->birth_year, a->birth_year != 0));
 	json_object_set_new(o, "max_hr", int_or_null(a->max_hr, a->max_hr != 0));
 	json_object_set_new(o, "rest_hr", int_or_null(a->rest_hr, a->rest_hr != 0));
 	json_object_set_new(o, "threshold_pace_s_per_km",
-			    render_json_number(a->threshold_pace_s_per_km));
+	                    render_json_number(a->threshold_pace_s_per_km));
 	json_object_set_new(o, "units", json_string(units_name(a->units)));
 	json_object_set_new(o, "tz", string_or_null(tz_in_force));
 	json_object_set_new(o, "currency", a->currency[0] ? json_string(a->currency) : json_null());

@@ -10,23 +10,23 @@
 #include "base/xalloc.h"
 
 struct column {
-	char *heading;         /* owned */
+	char *heading; /* owned */
 	enum table_align align;
-	size_t max;            /* width cap in characters, 0 for none */
-	size_t width;          /* widest cell or heading, capped */
-	bool used;             /* some cell is non-empty; only such columns print */
+	size_t max;   /* width cap in characters, 0 for none */
+	size_t width; /* widest cell or heading, capped */
+	bool used;    /* some cell is non-empty; only such columns print */
 };
 
 struct table {
 	struct column *columns; /* n_columns of them */
 	size_t n_columns;
 	size_t alloc_columns;
-	char **cells;           /* row-major, n_cells filled */
+	char **cells; /* row-major, n_cells filled */
 	size_t n_cells;
 	size_t alloc_cells;
-	bool *gaps;             /* gaps[r]: blank line before row r */
+	bool *gaps; /* gaps[r]: blank line before row r */
 	size_t alloc_gaps;
-	bool pending_gap;       /* table_gap called since the last row began */
+	bool pending_gap; /* table_gap called since the last row began */
 };
 
 struct table *table_new(void)
@@ -162,7 +162,7 @@ static void add_cell(struct strbuf *out, const struct column *c, const char *tex
 }
 
 static void render_row(const struct table *t, struct strbuf *out, char *const *cells,
-		       size_t n_cells)
+                       size_t n_cells)
 {
 	size_t start = out->len;
 	bool first = true;

@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/bug.h"
 #include "base/date.h"
 #include "base/embed.h"
 #include "base/xalloc.h"
@@ -43,15 +44,15 @@ struct cached_stmt {
 };
 
 struct store {
-	sqlite3 *db;                                /* the connection */
-	char *path;                                 /* as opened (owned) */
-	bool readonly;                              /* opened without write access */
-	int depth;                                  /* nesting of store_begin */
-	bool doomed;                                /* a level rolled back */
-	const char *begun_file;                     /* where the outermost begin was */
-	int begun_line;                             /* ... and its line */
-	struct cached_stmt cache[STMT_CACHE_SIZE];  /* prepared statements */
-	int n_cache;                                /* entries in use */
+	sqlite3 *db;                               /* the connection */
+	char *path;                                /* as opened (owned) */
+	bool readonly;                             /* opened without write access */
+	int depth;                                 /* nesting of store_begin */
+	bool doomed;                               /* a level rolled back */
+	const char *begun_file;                    /* where the outermost begin was */
+	int begun_line;                            /* ... and its line */
+	struct cached_stmt cache[STMT_CACHE_SIZE]; /* prepared statements */
+	int n_cache;                               /* entries in use */
 };
 
 sqlite3 *store_db(struct store *s)
@@ -119,7 +120,7 @@ static enum err_code open_error(const char *path, sqlite3 *db, struct err *err)
 		return err_set(err, ERR_IO, "cannot open database '%s': %s", path, strerror(sys));
 	}
 	return err_set(err, ERR_IO, "cannot open database '%s': %s", path,
-		       db ? sqlite3_errmsg(db) : "out of memory");
+	               db ? sqlite3_errmsg(db) : "out of memory");
 }
 
 /* Before creating path: say plainly when its folder is missing or closed,
@@ -138,15 +139,17 @@ static enum err_code check_folder(const char *path, struct err *err)
 		snprintf(dir, sizeof(dir), "%.*s", (int)(slash - path), path);
 	}
 	if (stat(dir, &st) != 0) {
-		return err_set(err, ERR_IO, "cannot create database '%s': no folder '%s'", path, dir);
+		return err_set(err, ERR_IO, "cannot create database '%s': no folder '%s'", path,
+		               dir);
 	}
 	if (!S_ISDIR(st.st_mode)) {
-		return err_set(err, ERR_IO, "cannot create database '%s': '%s' is not a folder", path,
-			       dir);
+		return err_set(err, ERR_IO, "cannot create database '%s': '%s' is not a folder",
+		               path, dir);
 	}
 	if (access(dir, W_OK) != 0) {
-		return err_set(err, ERR_IO, "cannot create database '%s': folder '%s' is not writable",
-			       path, dir);
+		return err_set(err, ERR_IO,
+		               "cannot create database '%s': folder '%s' is not writable", path,
+		               dir);
 	}
 	return ERR_OK;
 }
@@ -157,7 +160,8 @@ static enum err_code check_path(const char *path, enum store_mode mode, struct e
 
 	if (stat(path, &st) == 0) {
 		if (S_ISDIR(st.st_mode)) {
-			return err_set(err, ERR_IO, "cannot open database '%s': it is a folder", path);
+			return err_set(err, ERR_IO, "cannot open database '%s': it is a folder",
+			               path);
 		}
 		return ERR_OK;
 	}
@@ -183,11 +187,16 @@ static enum err_code connect(struct store *s, enum store_mode mode, struct err *
 		/* A file we may read but not write still answers read commands. */
 		sqlite3_close(s->db);
 		s->db = NULL;
-		rc = sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+		rc = sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+		                     NULL);
 		s->readonly = true;
 	}
 	if (rc != SQLITE_OK) {
 		return open_error(s->path, s->db, err);
+	}
+	/* A write-protected file opens read-only even when asked for writing. */
+	if (sqlite3_db_readonly(s->db, "main") == 1) {
+		s->readonly = true;
 	}
 	sqlite3_extended_result_codes(s->db, 1);
 	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
@@ -203,7 +212,7 @@ static enum err_code identify(struct store *s, int64_t *version, struct err *err
 	if (sqlite3_exec(s->db, "PRAGMA application_id", NULL, NULL, NULL) != SQLITE_OK) {
 		if ((sqlite3_extended_errcode(s->db) & 0xff) == SQLITE_NOTADB) {
 			return err_set(err, ERR_FORMAT, "'%s' is not a knead database (not SQLite)",
-				       s->path);
+			               s->path);
 		}
 		return open_error(s->path, s->db, err);
 	}
@@ -214,12 +223,13 @@ static enum err_code identify(struct store *s, int64_t *version, struct err *err
 	}
 	if (app_id != KNEAD_APPLICATION_ID && (app_id != 0 || n_tables > 0)) {
 		return err_set(err, ERR_FORMAT,
-			       "'%s' is a SQLite database of another program, not knead's", s->path);
+		               "'%s' is a SQLite database of another program, not knead's",
+		               s->path);
 	}
 	if (*version > store_schema_latest()) {
 		return err_set(err, ERR_FORMAT,
-			       "'%s' was written by a newer knead (schema %lld; this one knows %d)",
-			       s->path, (long long)*version, store_schema_latest());
+		               "'%s' was written by a newer knead (schema %lld; this one knows %d)",
+		               s->path, (long long)*version, store_schema_latest());
 	}
 	return ERR_OK;
 }
@@ -230,7 +240,7 @@ static enum err_code migrate(struct store *s, int64_t from, struct err *err)
 
 	if (from < store_schema_latest() && s->readonly) {
 		return err_set(err, ERR_IO, "cannot update the schema of '%s': it is read-only",
-			       s->path);
+		               s->path);
 	}
 	for (int64_t v = from; v < store_schema_latest(); v++) {
 		const struct embed_file *m = &store_migrations[v];
@@ -243,7 +253,7 @@ static enum err_code migrate(struct store *s, int64_t from, struct err *err)
 			return rc;
 		}
 		snprintf(sql, sizeof(sql), "PRAGMA user_version = %lld; PRAGMA application_id = %d",
-			 (long long)(v + 1), KNEAD_APPLICATION_ID);
+		         (long long)(v + 1), KNEAD_APPLICATION_ID);
 		rc = exec(s, (const char *)m->data, m->name, err);
 		if (!rc) {
 			rc = exec(s, sql, m->name, err);
@@ -253,14 +263,15 @@ static enum err_code migrate(struct store *s, int64_t from, struct err *err)
 		}
 		if (rc) {
 			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-			return err_prefix(err, "updating the schema to version %lld", (long long)(v + 1));
+			return err_prefix(err, "updating the schema to version %lld",
+			                  (long long)(v + 1));
 		}
 	}
 	return ERR_OK;
 }
 
 enum err_code store_open(const char *path, enum store_mode mode, struct store **out,
-			 struct err *err)
+                         struct err *err)
 {
 	struct store *s;
 	int64_t version = 0;
@@ -283,7 +294,7 @@ enum err_code store_open(const char *path, enum store_mode mode, struct store **
 		/* WAL lets the web app read while a command writes; NORMAL sync
 		 * is durable in WAL mode except for the last commit on power loss. */
 		rc = exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL",
-			  "switching to WAL mode", err);
+		          "switching to WAL mode", err);
 		if (rc == ERR_IO) {
 			struct err tmp = ERR_INIT;
 
@@ -308,10 +319,7 @@ void store_close(struct store *s)
 		return;
 	}
 	if (s->depth > 0) {
-		fprintf(stderr, "BUG: transaction begun at %s:%d left open\n", s->begun_file,
-			s->begun_line);
-		assert(!"transaction left open");
-		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		BUG("the transaction begun at %s:%d was left open", s->begun_file, s->begun_line);
 	}
 	for (int i = 0; i < s->n_cache; i++) {
 		sqlite3_finalize(s->cache[i].st);
@@ -336,7 +344,8 @@ enum err_code store_begin_at(struct store *s, struct err *err, const char *file,
 {
 	if (s->depth == 0) {
 		if (s->readonly) {
-			return err_set(err, ERR_IO, "cannot write to '%s': it is read-only", s->path);
+			return err_set(err, ERR_IO, "cannot write to '%s': it is read-only",
+			               s->path);
 		}
 		if (exec(s, "BEGIN IMMEDIATE", "starting a transaction", err)) {
 			return err->code;
@@ -357,7 +366,8 @@ enum err_code store_commit(struct store *s, struct err *err)
 	}
 	if (s->doomed) {
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-		return err_set(err, ERR_CONFLICT, "the change was undone because part of it failed");
+		return err_set(err, ERR_CONFLICT,
+		               "the change was undone because part of it failed");
 	}
 	if (exec(s, "COMMIT", "saving", err)) {
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
@@ -392,10 +402,12 @@ sqlite3_stmt *store_stmt(struct store *s, const char *sql, struct err *err)
 			return st;
 		}
 	}
-	assert(s->n_cache < STMT_CACHE_SIZE);
+	if (s->n_cache == STMT_CACHE_SIZE) {
+		BUG("more than %d cached statements; raise STMT_CACHE_SIZE", STMT_CACHE_SIZE);
+	}
 	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
-		err_set(err, ERR_IO, "preparing SQL in '%s': %s\n%s", s->path, sqlite3_errmsg(s->db),
-			sql);
+		err_set(err, ERR_IO, "preparing SQL in '%s': %s\n%s", s->path,
+		        sqlite3_errmsg(s->db), sql);
 		return NULL;
 	}
 	s->cache[s->n_cache].sql = sql;
@@ -411,8 +423,7 @@ void store_stmt_done(sqlite3_stmt *st)
 	}
 }
 
-enum err_code store_step_done(struct store *s, sqlite3_stmt *st, const char *what,
-			      struct err *err)
+enum err_code store_step_done(struct store *s, sqlite3_stmt *st, const char *what, struct err *err)
 {
 	int rc = sqlite3_step(st);
 	enum err_code code = ERR_OK;
@@ -472,7 +483,8 @@ char *store_column_strdup(sqlite3_stmt *st, int i)
 
 double store_column_real(sqlite3_stmt *st, int i)
 {
-	return sqlite3_column_type(st, i) == SQLITE_NULL ? (double)NAN : sqlite3_column_double(st, i);
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? (double)NAN
+	                                                 : sqlite3_column_double(st, i);
 }
 
 int32_t store_column_date(sqlite3_stmt *st, int i)

@@ -31,10 +31,10 @@ enum store_mode {
  * the path and the system's reason), ERR_FORMAT (not a knead database, or
  * one from a newer knead). */
 enum err_code store_open(const char *path, enum store_mode mode, struct store **out,
-			 struct err *err);
+                         struct err *err);
 
-/* Close the handle; an open transaction is rolled back (and is a bug:
- * debug builds abort naming where it began). NULL is ignored. */
+/* Close the handle. NULL is ignored. Closing with a transaction open is a
+ * bug and aborts, naming where the transaction began. */
 void store_close(struct store *s);
 
 /* The path the store was opened with (borrowed, valid until close). */

@@ -10,10 +10,10 @@
 #include "store/store_int.h"
 
 /* The columns every read selects, in the order read_row expects. */
-#define ACTIVITY_COLUMNS                                                                        \
-	"a.id, a.athlete_id, a.sport, a.treadmill, a.local_date, a.start_utc, a.utc_offset_s,"  \
-	" a.distance_m, a.elapsed_s, a.moving_s, a.ascent_m, a.descent_m, a.hr_avg,"            \
-	" a.hr_max, a.rpe, a.gear_id, g.name, a.source, a.source_file, a.source_sha256,"        \
+#define ACTIVITY_COLUMNS                                                                           \
+	"a.id, a.athlete_id, a.sport, a.treadmill, a.local_date, a.start_utc, a.utc_offset_s,"     \
+	" a.distance_m, a.elapsed_s, a.moving_s, a.ascent_m, a.descent_m, a.hr_avg,"               \
+	" a.hr_max, a.rpe, a.gear_id, g.name, a.source, a.source_file, a.source_sha256,"           \
 	" a.name, a.note"
 
 #define ACTIVITY_FROM " FROM activity a LEFT JOIN gear g ON g.id = a.gear_id"
@@ -88,8 +88,7 @@ static void bind_fields(sqlite3_stmt *st, const struct activity *a)
 
 /* The gear must belong to the same athlete; the foreign key alone would
  * let one athlete's activity point at another's shoes. */
-static enum err_code check_gear_owner(struct store *s, const struct activity *a,
-				      struct err *err)
+static enum err_code check_gear_owner(struct store *s, const struct activity *a, struct err *err)
 {
 	static const char sql[] = "SELECT athlete_id FROM gear WHERE id = ?1";
 	sqlite3_stmt *st;
@@ -104,7 +103,8 @@ static enum err_code check_gear_owner(struct store *s, const struct activity *a,
 	}
 	sqlite3_bind_int64(st, 1, a->gear_id);
 	if (sqlite3_step(st) != SQLITE_ROW || sqlite3_column_int64(st, 0) != a->athlete_id) {
-		rc = err_set(err, ERR_CONFLICT, "no gear %lld for this athlete", (long long)a->gear_id);
+		rc = err_set(err, ERR_CONFLICT, "no gear %lld for this athlete",
+		             (long long)a->gear_id);
 	}
 	store_stmt_done(st);
 	return rc;
@@ -113,11 +113,13 @@ static enum err_code check_gear_owner(struct store *s, const struct activity *a,
 enum err_code store_activity_add(struct store *s, struct activity *a, struct err *err)
 {
 	static const char sql[] =
-		"INSERT INTO activity (athlete_id, sport, treadmill, local_date, start_utc,"
-		" utc_offset_s, distance_m, elapsed_s, moving_s, ascent_m, descent_m, hr_avg, hr_max,"
-		" rpe, gear_id, source, source_file, source_sha256, name, note, created_utc)"
-		" VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
-		" ?19, ?20, ?21, CAST(strftime('%s', 'now') AS INTEGER))";
+	        "INSERT INTO activity (athlete_id, sport, treadmill, local_date, start_utc,"
+	        " utc_offset_s, distance_m, elapsed_s, moving_s, ascent_m, descent_m, hr_avg, "
+	        "hr_max,"
+	        " rpe, gear_id, source, source_file, source_sha256, name, note, created_utc)"
+	        " VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
+	        "?18,"
+	        " ?19, ?20, ?21, CAST(strftime('%s', 'now') AS INTEGER))";
 	sqlite3_stmt *st;
 	enum err_code rc = check_gear_owner(s, a, err);
 
@@ -139,11 +141,13 @@ enum err_code store_activity_add(struct store *s, struct activity *a, struct err
 enum err_code store_activity_update(struct store *s, const struct activity *a, struct err *err)
 {
 	static const char sql[] =
-		"UPDATE activity SET sport = ?3, treadmill = ?4, local_date = ?5, start_utc = ?6,"
-		" utc_offset_s = ?7, distance_m = ?8, elapsed_s = ?9, moving_s = ?10, ascent_m = ?11,"
-		" descent_m = ?12, hr_avg = ?13, hr_max = ?14, rpe = ?15, gear_id = ?16, source = ?17,"
-		" source_file = ?18, source_sha256 = ?19, name = ?20, note = ?21"
-		" WHERE id = ?1 AND athlete_id = ?2";
+	        "UPDATE activity SET sport = ?3, treadmill = ?4, local_date = ?5, start_utc = ?6,"
+	        " utc_offset_s = ?7, distance_m = ?8, elapsed_s = ?9, moving_s = ?10, ascent_m = "
+	        "?11,"
+	        " descent_m = ?12, hr_avg = ?13, hr_max = ?14, rpe = ?15, gear_id = ?16, source = "
+	        "?17,"
+	        " source_file = ?18, source_sha256 = ?19, name = ?20, note = ?21"
+	        " WHERE id = ?1 AND athlete_id = ?2";
 	sqlite3_stmt *st;
 	enum err_code rc = check_gear_owner(s, a, err);
 
@@ -164,10 +168,10 @@ enum err_code store_activity_update(struct store *s, const struct activity *a, s
 }
 
 enum err_code store_activity_get(struct store *s, int64_t athlete_id, int64_t id,
-				 struct activity *out, struct err *err)
+                                 struct activity *out, struct err *err)
 {
 	static const char sql[] =
-		"SELECT " ACTIVITY_COLUMNS ACTIVITY_FROM " WHERE a.id = ?1 AND a.athlete_id = ?2";
+	        "SELECT " ACTIVITY_COLUMNS ACTIVITY_FROM " WHERE a.id = ?1 AND a.athlete_id = ?2";
 	sqlite3_stmt *st = store_stmt(s, sql, err);
 	enum err_code rc = ERR_OK;
 	int step;
@@ -191,7 +195,7 @@ enum err_code store_activity_get(struct store *s, int64_t athlete_id, int64_t id
 }
 
 enum err_code store_activity_remove(struct store *s, int64_t athlete_id, int64_t id,
-				    struct err *err)
+                                    struct err *err)
 {
 	static const char sql[] = "DELETE FROM activity WHERE id = ?1 AND athlete_id = ?2";
 	sqlite3_stmt *st = store_stmt(s, sql, err);
@@ -222,17 +226,18 @@ static void sport_set(struct strbuf *sb, unsigned mask)
 }
 
 enum err_code store_activity_list(struct store *s, const struct activity_query *q,
-				  struct activity_list *out, struct err *err)
+                                  struct activity_list *out, struct err *err)
 {
 	/* The newest `last` rows are picked in the inner query and put back in
-	 * diary order by the outer one; -1 as the limit means all. */
+	 * diary order by the outer one (whose columns are named after a's);
+	 * -1 as the limit means all. */
 	static const char sql[] =
-		"SELECT * FROM (SELECT " ACTIVITY_COLUMNS ACTIVITY_FROM
-		" WHERE a.athlete_id = ?1 AND a.local_date BETWEEN ?2 AND ?3"
-		" AND (?4 IS NULL OR instr(?4, ',' || a.sport || ',') > 0)"
-		" AND (?5 IS NULL OR a.gear_id = ?5)"
-		" ORDER BY a.local_date DESC, a.start_utc IS NULL DESC, a.start_utc DESC, a.id DESC"
-		" LIMIT ?6) ORDER BY 5, 6 IS NULL, 6, 1";
+	        "SELECT * FROM (SELECT " ACTIVITY_COLUMNS ACTIVITY_FROM
+	        " WHERE a.athlete_id = ?1 AND a.local_date BETWEEN ?2 AND ?3"
+	        " AND (?4 IS NULL OR instr(?4, ',' || a.sport || ',') > 0)"
+	        " AND (?5 IS NULL OR a.gear_id = ?5)"
+	        " ORDER BY a.local_date DESC, a.start_utc IS NULL DESC, a.start_utc DESC, a.id DESC"
+	        " LIMIT ?6) ORDER BY local_date, start_utc IS NULL, start_utc, id";
 	sqlite3_stmt *st = store_stmt(s, sql, err);
 	struct strbuf sports = STRBUF_INIT;
 	enum err_code rc = ERR_OK;

@@ -34,15 +34,15 @@ enum err_code store_activity_update(struct store *s, const struct activity *a, s
 /* Read activity id of athlete_id into *out (initialised here; the caller
  * releases it). ERR_NOT_FOUND, naming the id, if there is none. */
 enum err_code store_activity_get(struct store *s, int64_t athlete_id, int64_t id,
-				 struct activity *out, struct err *err);
+                                 struct activity *out, struct err *err);
 
 /* Delete activity id. ERR_NOT_FOUND if there is none. */
 enum err_code store_activity_remove(struct store *s, int64_t athlete_id, int64_t id,
-				    struct err *err);
+                                    struct err *err);
 
 /* Append the activities matching q to out, oldest first (by local day,
  * then start time with untimed ones last, then id). */
 enum err_code store_activity_list(struct store *s, const struct activity_query *q,
-				  struct activity_list *out, struct err *err);
+                                  struct activity_list *out, struct err *err);
 
 #endif

@@ -8,12 +8,11 @@
 
 #include "store/store_int.h"
 
-enum err_code store_athlete_get(struct store *s, int64_t id, struct athlete *out,
-				struct err *err)
+enum err_code store_athlete_get(struct store *s, int64_t id, struct athlete *out, struct err *err)
 {
 	static const char sql[] =
-		"SELECT name, sex, birth_year, max_hr, rest_hr, threshold_pace_s_per_km, units, tz,"
-		" currency, budget_cents FROM athlete WHERE id = ?1";
+	        "SELECT name, sex, birth_year, max_hr, rest_hr, threshold_pace_s_per_km, units, tz,"
+	        " currency, budget_cents FROM athlete WHERE id = ?1";
 	sqlite3_stmt *st = store_stmt(s, sql, err);
 	enum err_code rc = ERR_OK;
 	int step;
@@ -40,11 +39,12 @@ enum err_code store_athlete_get(struct store *s, int64_t id, struct athlete *out
 		if (currency && strlen(currency) == 3) {
 			memcpy(out->currency, currency, 4);
 		}
-		out->budget_cents =
-			sqlite3_column_type(st, 9) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 9);
+		out->budget_cents = sqlite3_column_type(st, 9) == SQLITE_NULL
+		                            ? -1
+		                            : sqlite3_column_int64(st, 9);
 	} else if (step == SQLITE_DONE) {
 		rc = err_set(err, ERR_NOT_FOUND, "no athlete %lld in '%s'", (long long)id,
-			     store_path(s));
+		             store_path(s));
 	} else {
 		rc = store_fail(s, "reading the profile", err);
 	}
@@ -55,7 +55,7 @@ enum err_code store_athlete_get(struct store *s, int64_t id, struct athlete *out
 enum err_code store_athlete_ensure(struct store *s, int64_t id, struct err *err)
 {
 	static const char sql[] = "INSERT OR IGNORE INTO athlete (id, created_utc)"
-				  " VALUES (?1, CAST(strftime('%s', 'now') AS INTEGER))";
+	                          " VALUES (?1, CAST(strftime('%s', 'now') AS INTEGER))";
 	sqlite3_stmt *st = store_stmt(s, sql, err);
 
 	if (!st) {
@@ -68,13 +68,13 @@ enum err_code store_athlete_ensure(struct store *s, int64_t id, struct err *err)
 enum err_code store_athlete_put(struct store *s, const struct athlete *a, struct err *err)
 {
 	static const char sql[] =
-		"INSERT INTO athlete (id, name, sex, birth_year, max_hr, rest_hr,"
-		" threshold_pace_s_per_km, units, tz, currency, budget_cents, created_utc)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
-		" CAST(strftime('%s', 'now') AS INTEGER))"
-		" ON CONFLICT (id) DO UPDATE SET name = ?2, sex = ?3, birth_year = ?4, max_hr = ?5,"
-		" rest_hr = ?6, threshold_pace_s_per_km = ?7, units = ?8, tz = ?9, currency = ?10,"
-		" budget_cents = ?11";
+	        "INSERT INTO athlete (id, name, sex, birth_year, max_hr, rest_hr,"
+	        " threshold_pace_s_per_km, units, tz, currency, budget_cents, created_utc)"
+	        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+	        " CAST(strftime('%s', 'now') AS INTEGER))"
+	        " ON CONFLICT (id) DO UPDATE SET name = ?2, sex = ?3, birth_year = ?4, max_hr = ?5,"
+	        " rest_hr = ?6, threshold_pace_s_per_km = ?7, units = ?8, tz = ?9, currency = ?10,"
+	        " budget_cents = ?11";
 	sqlite3_stmt *st = store_stmt(s, sql, err);
 
 	if (!st) {

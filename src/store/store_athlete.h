@@ -12,8 +12,7 @@
 
 /* Read athlete id into *out (initialised by this function; the caller
  * releases it with athlete_release). ERR_NOT_FOUND if there is none. */
-enum err_code store_athlete_get(struct store *s, int64_t id, struct athlete *out,
-				struct err *err);
+enum err_code store_athlete_get(struct store *s, int64_t id, struct athlete *out, struct err *err);
 
 /* Create athlete id with an empty profile unless it exists. */
 enum err_code store_athlete_ensure(struct store *s, int64_t id, struct err *err);

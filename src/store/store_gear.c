@@ -12,8 +12,9 @@
 enum err_code store_gear_add(struct store *s, struct gear *g, struct err *err)
 {
 	static const char sql[] =
-		"INSERT INTO gear (athlete_id, name, kind, since, retired, limit_m, note, created_utc)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, CAST(strftime('%s', 'now') AS INTEGER))";
+	        "INSERT INTO gear (athlete_id, name, kind, since, retired, limit_m, note, "
+	        "created_utc)"
+	        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, CAST(strftime('%s', 'now') AS INTEGER))";
 	sqlite3_stmt *st = store_stmt(s, sql, err);
 	enum err_code rc;
 
@@ -40,7 +41,7 @@ enum err_code store_gear_add(struct store *s, struct gear *g, struct err *err)
 enum err_code store_gear_update(struct store *s, const struct gear *g, struct err *err)
 {
 	static const char sql[] = "UPDATE gear SET name = ?3, kind = ?4, since = ?5, retired = ?6,"
-				  " limit_m = ?7, note = ?8 WHERE id = ?1 AND athlete_id = ?2";
+	                          " limit_m = ?7, note = ?8 WHERE id = ?1 AND athlete_id = ?2";
 	sqlite3_stmt *st = store_stmt(s, sql, err);
 	enum err_code rc;
 
@@ -66,14 +67,14 @@ enum err_code store_gear_update(struct store *s, const struct gear *g, struct er
 }
 
 enum err_code store_gear_list(struct store *s, int64_t athlete_id, struct gear_list *out,
-			      struct err *err)
+                              struct err *err)
 {
 	static const char sql[] =
-		"SELECT g.id, g.name, g.kind, g.since, g.retired, g.limit_m, g.note,"
-		" coalesce(sum(a.distance_m), 0), count(a.id), max(a.local_date)"
-		" FROM gear g LEFT JOIN activity a ON a.gear_id = g.id"
-		" WHERE g.athlete_id = ?1 GROUP BY g.id"
-		" ORDER BY g.retired IS NOT NULL, g.retired, g.since, g.id";
+	        "SELECT g.id, g.name, g.kind, g.since, g.retired, g.limit_m, g.note,"
+	        " coalesce(sum(a.distance_m), 0), count(a.id), max(a.local_date)"
+	        " FROM gear g LEFT JOIN activity a ON a.gear_id = g.id"
+	        " WHERE g.athlete_id = ?1 GROUP BY g.id"
+	        " ORDER BY g.retired IS NOT NULL, g.retired, g.since, g.id";
 	sqlite3_stmt *st = store_stmt(s, sql, err);
 	enum err_code rc = ERR_OK;
 	int step;
@@ -114,7 +115,7 @@ static void move_gear(struct gear *to, struct gear *from)
 }
 
 enum err_code store_gear_find(struct store *s, int64_t athlete_id, const char *key,
-			      struct gear *out, struct err *err)
+                              struct gear *out, struct err *err)
 {
 	struct gear_list list = GEAR_LIST_INIT;
 	struct strbuf names = STRBUF_INIT;
@@ -155,10 +156,11 @@ enum err_code store_gear_find(struct store *s, int64_t athlete_id, const char *k
 			strbuf_addf(&names, "%s'%s'", names.len ? ", " : "", list.gears[i].name);
 		}
 		if (list.n_gears) {
-			rc = err_set(err, ERR_NOT_FOUND, "no gear '%s' (there is %s)", key, names.buf);
+			rc = err_set(err, ERR_NOT_FOUND, "no gear '%s' (there is %s)", key,
+			             names.buf);
 		} else {
-			rc = err_set(err, ERR_NOT_FOUND, "no gear '%s' (add it with 'knead gear add')",
-				     key);
+			rc = err_set(err, ERR_NOT_FOUND,
+			             "no gear '%s' (add it with 'knead gear add')", key);
 		}
 	}
 done:

@@ -22,12 +22,12 @@ enum err_code store_gear_update(struct store *s, const struct gear *g, struct er
 /* Append athlete_id's gear to out, in use first then retired, each oldest
  * first, with distance, activity count and last use filled in. */
 enum err_code store_gear_list(struct store *s, int64_t athlete_id, struct gear_list *out,
-			      struct err *err);
+                              struct err *err);
 
 /* Find one piece of gear by id ("3"), name in any letter case, or a unique
  * prefix of a name, into *out (initialised here; the caller releases it).
  * Unknown is ERR_NOT_FOUND and ambiguous ERR_INPUT, each listing names. */
 enum err_code store_gear_find(struct store *s, int64_t athlete_id, const char *key,
-			      struct gear *out, struct err *err);
+                              struct gear *out, struct err *err);
 
 #endif

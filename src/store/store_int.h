@@ -27,8 +27,7 @@ void store_stmt_done(sqlite3_stmt *st);
 
 /* Step st once, expecting it to finish (SQLITE_DONE). Errors carry the
  * database's message, with what describing the operation. */
-enum err_code store_step_done(struct store *s, sqlite3_stmt *st, const char *what,
-			      struct err *err);
+enum err_code store_step_done(struct store *s, sqlite3_stmt *st, const char *what, struct err *err);
 
 /* Fill err from the connection's last error; what names the operation
  * ("adding the activity"). Constraint failures are ERR_CONFLICT, a full
@@ -39,10 +38,10 @@ enum err_code store_fail(struct store *s, const char *what, struct err *err);
 sqlite3 *store_db(struct store *s);
 
 /* Binding helpers that store unknown values as NULL. */
-void store_bind_text(sqlite3_stmt *st, int i, const char *text);  /* NULL or "" → NULL */
-void store_bind_real(sqlite3_stmt *st, int i, double v);          /* NAN → NULL */
+void store_bind_text(sqlite3_stmt *st, int i, const char *text); /* NULL or "" → NULL */
+void store_bind_real(sqlite3_stmt *st, int i, double v);         /* NAN → NULL */
 void store_bind_int(sqlite3_stmt *st, int i, int64_t v, bool known);
-void store_bind_date(sqlite3_stmt *st, int i, int32_t day);       /* DATE_NONE → NULL */
+void store_bind_date(sqlite3_stmt *st, int i, int32_t day); /* DATE_NONE → NULL */
 
 /* Column helpers that read NULL back as unknown. */
 char *store_column_strdup(sqlite3_stmt *st, int i); /* NULL → NULL, else owned copy */
