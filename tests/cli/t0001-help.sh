@@ -1,0 +1,74 @@
+#!/bin/sh
+# Every command answers --help; help and the man page agree.
+. "$(dirname "$0")/lib.sh"
+
+commands='edit
+gear add
+gear list
+gear retire
+help
+init
+list
+log
+rm
+show'
+
+test_case 'every command answers --help on stdout with exit 0' '
+	echo "$commands" | while IFS= read -r c; do
+		# shellcheck disable=SC2086
+		expect_ok $c --help
+		out_has "usage: knead $c"
+		out_has "options:"
+		err_empty
+	done
+'
+
+test_case '"knead help CMD" is "knead CMD --help"' '
+	expect_ok help log
+	cp out help.txt
+	expect_ok log --help
+	same_file out help.txt
+	expect_ok help gear add
+	out_has "usage: knead gear add NAME"
+'
+
+test_case 'a group without a subcommand shows its commands' '
+	expect_ok gear --help
+	out_has "knead gear add"
+	out_has "knead gear retire"
+	expect_rc 2 gear
+	err_has "which one?"
+'
+
+test_case 'knead alone lists the commands on stderr and exits 2' '
+	expect_rc 2
+	err_has "usage: knead"
+	err_has "log "
+	expect_ok --help
+	out_has "commands:"
+	expect_ok --version
+	out_has "knead "
+'
+
+test_case 'a misspelt command is refused with a suggestion' '
+	expect_rc 2 lgo run 5k
+	err_has "did you mean '"'"'log'"'"'"
+	expect_rc 2 frobnicate
+	err_has "is not a command"
+	expect_rc 2 l
+	err_has "could be any of: list, log"
+'
+
+test_case 'each synopsis in --help appears in the man page' '
+	man=$KNEAD_SOURCE_ROOT/docs/knead.1.scd
+	# the man page source without scdoc markup
+	sed -e "s/[*_]//g" -e "s/\\\\//g" "$man" > man.txt
+	echo "$commands" | while IFS= read -r c; do
+		# shellcheck disable=SC2086
+		knead $c --help | sed -n "s/^usage: //p" > synopsis
+		line=$(cat synopsis)
+		grep -qF -- "$line" man.txt || { echo "man page lacks: $line"; exit 1; }
+	done
+'
+
+test_done
