@@ -71,7 +71,8 @@ void strbuf_addchars(struct strbuf *sb, int c, size_t n);
 __attribute__((format(printf, 2, 3))) void strbuf_addf(struct strbuf *sb, const char *fmt, ...);
 
 /* Append vprintf-style formatted text. */
-void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap);
+__attribute__((format(printf, 2, 0))) void strbuf_vaddf(struct strbuf *sb, const char *fmt,
+                                                        va_list ap);
 
 /* Append len bytes from data unless that would make len exceed a non-zero
  * max. Returns true when appended, false (sb unchanged) when over the cap. */

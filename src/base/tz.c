@@ -13,10 +13,14 @@
 
 #include "base/date.h"
 
-/* The file's private state: the zone name in force. */
+/* The file's private state: the zone name in force, and $TZ as the
+ * process found it, to return to when the system's zone is asked for. */
 static struct {
 	char name[128];   /* zone given to tz_use, or "" for the system's */
 	char system[128]; /* the system zone's name, found on first use */
+	bool saved;       /* env_tz and had_env_tz hold $TZ as found */
+	bool had_env_tz;  /* $TZ was set */
+	char env_tz[256]; /* its value */
 } tz;
 
 static bool name_syntax_ok(const char *zone)
@@ -24,7 +28,7 @@ static bool name_syntax_ok(const char *zone)
 	size_t len = strlen(zone);
 
 	if (len == 0 || len >= sizeof(tz.name) || zone[0] == '/' || zone[0] == '.' ||
-	    strstr(zone, "..")) {
+	    zone[len - 1] == '/' || strstr(zone, "..") || strstr(zone, "//")) {
 		return false;
 	}
 	for (const char *p = zone; *p; p++) {
@@ -56,9 +60,29 @@ int tz_exists(const char *zone)
 	return n == sizeof(magic) && memcmp(magic, "TZif", 4) == 0;
 }
 
+/* Remember $TZ as the process found it, once, before changing it. */
+static void save_env_tz(void)
+{
+	const char *env = getenv("TZ");
+
+	if (tz.saved) {
+		return;
+	}
+	tz.saved = true;
+	tz.had_env_tz = env != NULL;
+	snprintf(tz.env_tz, sizeof(tz.env_tz), "%s", env ? env : "");
+}
+
 enum err_code tz_use(const char *zone, struct err *err)
 {
 	if (!zone || !*zone) {
+		if (tz.name[0]) {
+			if (tz.had_env_tz) {
+				setenv("TZ", tz.env_tz, 1);
+			} else {
+				unsetenv("TZ");
+			}
+		}
 		tz.name[0] = '\0';
 		tzset();
 		return ERR_OK;
@@ -68,6 +92,7 @@ enum err_code tz_use(const char *zone, struct err *err)
 		               "unknown time zone '%s' (use an IANA name such as 'Europe/Berlin')",
 		               zone);
 	}
+	save_env_tz();
 	snprintf(tz.name, sizeof(tz.name), "%s", zone);
 	setenv("TZ", zone, 1);
 	tzset();
@@ -76,7 +101,7 @@ enum err_code tz_use(const char *zone, struct err *err)
 
 static const char *system_zone(void)
 {
-	const char *env = getenv("TZ");
+	const char *env = tz.saved ? (tz.had_env_tz ? tz.env_tz : NULL) : getenv("TZ");
 	char link[256];
 	ssize_t n;
 	const char *p;

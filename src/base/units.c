@@ -41,6 +41,10 @@ double units_metres(enum units u)
 
 void units_add_distance(struct strbuf *sb, double metres, enum units u)
 {
+	if (!isfinite(metres)) {
+		strbuf_adds(sb, "?");
+		return;
+	}
 	strbuf_addf(sb, "%.2f %s", metres / units_metres(u), units_name(u));
 }
 
@@ -76,6 +80,10 @@ void units_add_pace(struct strbuf *sb, double sec_per_m, enum units u)
 
 void units_add_speed(struct strbuf *sb, double m_per_s, enum units u)
 {
+	if (!isfinite(m_per_s)) {
+		strbuf_adds(sb, "?");
+		return;
+	}
 	strbuf_addf(sb, "%.1f %s", m_per_s * 3600 / units_metres(u),
 	            u == UNITS_MI ? "mph" : "km/h");
 }

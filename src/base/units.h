@@ -3,7 +3,8 @@
  *
  * Everything inside knead is SI (metres, seconds); these functions are the
  * only place where a figure becomes "8.00 km", "4.97 mi", "3:20:00" or
- * "5:30 /km". They append to a strbuf and never fail.
+ * "5:30 /km". They append to a strbuf and never fail; a figure that is
+ * not a finite number (unknown) prints as "?".
  */
 #ifndef KNEAD_UNITS_H
 #define KNEAD_UNITS_H

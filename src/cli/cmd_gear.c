@@ -55,7 +55,7 @@ static enum err_code parse_gear_options(struct cli *cli, const struct cli_args *
 		return err_prefix(err, "--kind");
 	}
 	if (limit && strcmp(limit, "none") == 0) {
-		g->limit_m = NAN;
+		g->limit_m = (double)NAN;
 	} else if (limit && parse_distance(limit, &g->limit_m, err)) {
 		return err_prefix(err, "--limit");
 	}

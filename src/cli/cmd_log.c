@@ -98,7 +98,7 @@ static enum err_code apply_measure(const struct cli_args *args, const char *name
 		return ERR_OK;
 	}
 	if (is_none(v)) {
-		*field = NAN;
+		*field = (double)NAN;
 		return ERR_OK;
 	}
 	if (parse(v, field, err)) {

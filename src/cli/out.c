@@ -49,8 +49,8 @@ const char *out_sgr(const char *code)
 	return out.color_stdout ? code : "";
 }
 
-static void message(const char *prefix, const char *label, const char *color, const char *fmt,
-                    va_list ap)
+__attribute__((format(printf, 4, 0))) static void
+message(const char *prefix, const char *label, const char *color, const char *fmt, va_list ap)
 {
 	fflush(stdout); /* keep the order of interleaved output on a terminal */
 	fprintf(stderr, "%s: ", prefix);

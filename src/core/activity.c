@@ -16,11 +16,11 @@ void activity_init(struct activity *a)
 	memset(a, 0, sizeof(*a));
 	a->sport = SPORT_RUN;
 	a->date = DATE_NONE;
-	a->distance_m = NAN;
-	a->duration_s = NAN;
-	a->moving_s = NAN;
-	a->ascent_m = NAN;
-	a->descent_m = NAN;
+	a->distance_m = (double)NAN;
+	a->duration_s = (double)NAN;
+	a->moving_s = (double)NAN;
+	a->ascent_m = (double)NAN;
+	a->descent_m = (double)NAN;
 	a->source = SOURCE_MANUAL;
 }
 
@@ -152,7 +152,7 @@ double activity_sec_per_m(const struct activity *a)
 	double t = activity_time_s(a);
 
 	if (isnan(t) || isnan(a->distance_m) || a->distance_m <= 0) {
-		return NAN;
+		return (double)NAN;
 	}
 	return t / a->distance_m;
 }

@@ -52,11 +52,11 @@ struct activity {
 	bool has_start;              /* whether start_utc and utc_offset are known */
 	int64_t start_utc;           /* start instant, Unix seconds */
 	int32_t utc_offset;          /* local offset from UTC at the start, seconds */
-	double distance_m;           /* metres, NAN if unknown */
-	double duration_s;           /* elapsed seconds, NAN if unknown */
-	double moving_s;             /* seconds in motion, NAN if unknown */
-	double ascent_m;             /* metres climbed, NAN if unknown */
-	double descent_m;            /* metres descended, NAN if unknown */
+	double distance_m;           /* metres, (double)NAN if unknown */
+	double duration_s;           /* elapsed seconds, (double)NAN if unknown */
+	double moving_s;             /* seconds in motion, (double)NAN if unknown */
+	double ascent_m;             /* metres climbed, (double)NAN if unknown */
+	double descent_m;            /* metres descended, (double)NAN if unknown */
 	int rpe;                     /* perceived effort 1..10, 0 if unknown */
 	int hr_avg;                  /* average heart rate, 0 if unknown */
 	int hr_max;                  /* maximum heart rate, 0 if unknown */
@@ -116,7 +116,7 @@ enum err_code activity_validate(const struct activity *a, struct err *err);
  * elapsed, else NAN. */
 double activity_time_s(const struct activity *a);
 
-/* Seconds per metre over the activity, NAN without distance and time. */
+/* Seconds per metre over the activity, (double)NAN without distance and time. */
 double activity_sec_per_m(const struct activity *a);
 
 /* "manual", "fit", ... and back. */

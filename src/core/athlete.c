@@ -13,7 +13,7 @@ void athlete_init(struct athlete *a, int64_t id)
 {
 	memset(a, 0, sizeof(*a));
 	a->id = id;
-	a->threshold_pace_s_per_km = NAN;
+	a->threshold_pace_s_per_km = (double)NAN;
 	a->units = UNITS_KM;
 	a->budget_cents = -1;
 }

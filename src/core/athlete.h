@@ -3,7 +3,7 @@
  *
  * One database may hold several athletes (a club, a coach), so every stored
  * record carries an athlete id; the command line works on ATHLETE_DEFAULT.
- * Unknown numbers are 0 (heart rates, birth year), NAN (threshold pace) or
+ * Unknown numbers are 0 (heart rates, birth year), (double)NAN (threshold pace) or
  * -1 (budget); strings are owned and NULL when unset.
  */
 #ifndef KNEAD_ATHLETE_H
@@ -30,7 +30,7 @@ struct athlete {
 	int birth_year;                 /* 0 if unknown */
 	int max_hr;                     /* measured maximum heart rate, 0 if unknown */
 	int rest_hr;                    /* resting heart rate, 0 if unknown */
-	double threshold_pace_s_per_km; /* lactate-threshold pace, NAN if unknown */
+	double threshold_pace_s_per_km; /* lactate-threshold pace, (double)NAN if unknown */
 	enum units units;               /* display units */
 	char *tz;                       /* IANA zone, NULL for the system's (owned) */
 	char currency[4];               /* ISO 4217 code, "" if unset */
@@ -43,9 +43,10 @@ void athlete_init(struct athlete *a, int64_t id);
 /* Free the strings and re-initialise with the same id. */
 void athlete_release(struct athlete *a);
 
-/* Check the profile: heart rates within 25..250 and rest below max, birth
- * year plausible for today's year this_year, a pace between 2:00 and 15:00
- * per km, a currency of three capital letters, a non-negative budget. */
+/* Check the profile: maximum heart rate within 100..250, resting within
+ * 25..120 and below the maximum, a birth year plausible for this_year (the
+ * current year), a threshold pace between 2:00 and 15:00 per km, a
+ * currency of three capital letters, a non-negative budget. */
 enum err_code athlete_validate(const struct athlete *a, int this_year, struct err *err);
 
 /* "f", "m" or "" and back ("f", "female", "w", "woman"; "m", "male", "man"). */

@@ -17,7 +17,7 @@ void gear_init(struct gear *g)
 	g->kind = GEAR_SHOES;
 	g->since = DATE_NONE;
 	g->retired = DATE_NONE;
-	g->limit_m = NAN;
+	g->limit_m = (double)NAN;
 	g->last_used = DATE_NONE;
 }
 
@@ -30,9 +30,13 @@ void gear_release(struct gear *g)
 
 enum err_code gear_validate(const struct gear *g, struct err *err)
 {
-	size_t len = g->name ? strlen(g->name) : 0;
+	size_t len = 0;
 	bool all_digits = true;
 
+	/* Count characters, as the schema's length() does, not UTF-8 bytes. */
+	for (const unsigned char *p = (const unsigned char *)(g->name ? g->name : ""); *p; p++) {
+		len += (*p & 0xc0) != 0x80;
+	}
 	if (len == 0) {
 		return err_set(err, ERR_INPUT, "gear needs a name");
 	}
@@ -87,7 +91,7 @@ enum err_code gear_kind_parse(const char *s, enum gear_kind *out, struct err *er
 double gear_used_fraction(const struct gear *g)
 {
 	if (isnan(g->limit_m) || g->limit_m <= 0) {
-		return NAN;
+		return (double)NAN;
 	}
 	return g->distance_m / g->limit_m;
 }

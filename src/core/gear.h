@@ -31,7 +31,7 @@ struct gear {
 	enum gear_kind kind; /* shoes unless said otherwise */
 	int32_t since;       /* first day in use, DATE_NONE if unknown */
 	int32_t retired;     /* day retired, DATE_NONE while in use */
-	double limit_m;      /* distance after which to replace it, NAN if none */
+	double limit_m;      /* distance after which to replace it, (double)NAN if none */
 	char *note;          /* free text, NULL if none (owned) */
 	/* Derived by the store from the activities that name this gear: */
 	double distance_m; /* total distance */
@@ -62,7 +62,7 @@ enum err_code gear_validate(const struct gear *g, struct err *err);
 const char *gear_kind_name(enum gear_kind k);
 enum err_code gear_kind_parse(const char *s, enum gear_kind *out, struct err *err);
 
-/* Fraction of the limit used (distance / limit), NAN without a limit. */
+/* Fraction of the limit used (distance / limit), (double)NAN without a limit. */
 double gear_used_fraction(const struct gear *g);
 
 struct gear *gear_list_push(struct gear_list *list);

@@ -75,6 +75,9 @@ void table_column(struct table *t, const char *heading, enum table_align align, 
 	c->align = align;
 	c->max = max;
 	c->width = text_width(c->heading);
+	if (max && c->width > max) {
+		c->width = max;
+	}
 }
 
 size_t table_rows(const struct table *t)
@@ -200,7 +203,8 @@ void table_render(const struct table *t, struct strbuf *out, bool bold)
 	headings = xcalloc(t->n_columns, sizeof(*headings));
 	for (size_t i = 0; i < t->n_columns; i++) {
 		headings[i] = t->columns[i].heading;
-		any_heading |= headings[i][0] != '\0';
+		/* only the headings of printed columns count */
+		any_heading |= t->columns[i].used && headings[i][0] != '\0';
 	}
 	if (any_heading) {
 		if (bold) {

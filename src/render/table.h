@@ -26,7 +26,8 @@ struct table *table_new(void);
 void table_free(struct table *t);
 
 /* Add a column with a heading ("" for none), an alignment, and a maximum
- * width in characters (0 for none). Columns come before any cell. */
+ * width in characters (0 for none) that binds the heading as well. Columns
+ * come before any cell. */
 void table_column(struct table *t, const char *heading, enum table_align align, size_t max);
 
 /* Fill the next cell, left to right; a row ends after its last column.
@@ -40,8 +41,8 @@ void table_gap(struct table *t);
 /* Rows added so far. */
 size_t table_rows(const struct table *t);
 
-/* Append the table: a heading line (bold when bold is true and any column
- * has a heading), then the rows, columns two spaces apart, no trailing
+/* Append the table: a heading line (bold when bold is true, and only if a
+ * printed column has a heading), then the rows, columns two spaces apart, no trailing
  * spaces. Columns that are empty in every row are left out, heading and
  * all. */
 void table_render(const struct table *t, struct strbuf *out, bool bold);

@@ -203,6 +203,22 @@ static enum err_code connect(struct store *s, enum store_mode mode, struct err *
 	return ERR_OK;
 }
 
+/* What the first read of a file tells: not SQLite at all, a damaged
+ * database, or a system error such as a permission. */
+static enum err_code first_read_error(struct store *s, struct err *err)
+{
+	switch (sqlite3_extended_errcode(s->db) & 0xff) {
+	case SQLITE_NOTADB:
+		return err_set(err, ERR_FORMAT, "'%s' is not a knead database (not SQLite)",
+		               s->path);
+	case SQLITE_CORRUPT:
+		return err_set(err, ERR_FORMAT, "'%s' is damaged (%s); restore it from a backup",
+		               s->path, sqlite3_errmsg(s->db));
+	default:
+		return open_error(s->path, s->db, err);
+	}
+}
+
 /* Refuse files that are not SQLite, belong to another program, or come
  * from a newer knead; report the schema version found. */
 static enum err_code identify(struct store *s, int64_t *version, struct err *err)
@@ -210,11 +226,7 @@ static enum err_code identify(struct store *s, int64_t *version, struct err *err
 	int64_t app_id, n_tables;
 
 	if (sqlite3_exec(s->db, "PRAGMA application_id", NULL, NULL, NULL) != SQLITE_OK) {
-		if ((sqlite3_extended_errcode(s->db) & 0xff) == SQLITE_NOTADB) {
-			return err_set(err, ERR_FORMAT, "'%s' is not a knead database (not SQLite)",
-			               s->path);
-		}
-		return open_error(s->path, s->db, err);
+		return first_read_error(s, err);
 	}
 	if (query_int(s, "PRAGMA application_id", &app_id, err) ||
 	    query_int(s, "PRAGMA user_version", version, err) ||
@@ -293,13 +305,9 @@ enum err_code store_open(const char *path, enum store_mode mode, struct store **
 	if (!rc && !s->readonly) {
 		/* WAL lets the web app read while a command writes; NORMAL sync
 		 * is durable in WAL mode except for the last commit on power loss. */
-		rc = exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL",
-		          "switching to WAL mode", err);
-		if (rc == ERR_IO) {
-			struct err tmp = ERR_INIT;
-
-			rc = open_error(path, s->db, &tmp);
-			*err = tmp;
+		if (sqlite3_exec(s->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL",
+		                 NULL, NULL, NULL) != SQLITE_OK) {
+			rc = first_read_error(s, err);
 		}
 	}
 	if (!rc) {
