@@ -14,6 +14,7 @@
 
 #include "base/fuzzy.h"
 #include "cli/cli.h"
+#include "cli/out.h"
 
 static const struct cli_option global_options[] = {
 	{ "db", 0, "FILE",
@@ -318,4 +319,18 @@ void cli_list_commands(struct strbuf *out)
 	}
 	strbuf_adds(out,
 	            "\nSee 'knead help COMMAND' or 'knead COMMAND --help', and 'man knead'.\n");
+}
+
+int cli_print_help(const struct cli *cli, const struct cli_command *cmd)
+{
+	struct strbuf out = STRBUF_INIT;
+
+	if (cmd) {
+		cli_help(cli, cmd, &out);
+	} else {
+		cli_list_commands(&out);
+	}
+	out_buf(&out);
+	strbuf_release(&out);
+	return EXIT_OK;
 }

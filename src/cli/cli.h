@@ -106,6 +106,10 @@ void cli_help(const struct cli *cli, const struct cli_command *cmd, struct strbu
 /* Append the top-level usage line and the list of commands. */
 void cli_list_commands(struct strbuf *out);
 
+/* Print the help of cmd on stdout, or the list of commands for NULL;
+ * returns EXIT_OK. */
+int cli_print_help(const struct cli *cli, const struct cli_command *cmd);
+
 /* Append the synopsis lines of cmd ("usage: knead log ..."), one per leaf. */
 void cli_synopsis(const char *prefix, const struct cli_command *cmd, struct strbuf *out,
                   bool first);

@@ -151,24 +151,20 @@ int cmd_gear_list(struct cli *cli, const struct cli_args *args)
 		table_cellf(t, "%lld", (long long)g->id);
 		table_cell(t, g->name);
 		table_cell(t, gear_kind_name(g->kind));
-		strbuf_reset(&sb);
 		units_add_distance(&sb, g->distance_m, u);
-		table_cell(t, sb.buf);
-		strbuf_reset(&sb);
+		table_cell_take(t, &sb);
 		if (!isnan(g->limit_m)) {
 			units_add_distance(&sb, g->limit_m, u);
 		}
-		table_cell(t, sb.buf);
+		table_cell_take(t, &sb);
 		if (isnan(used)) {
 			table_cell(t, NULL);
 		} else {
 			table_cellf(t, "%.0f%%", used * 100);
 		}
 		table_cellf(t, "%d", g->n_activities);
-		strbuf_reset(&sb);
 		render_day(&sb, g->last_used);
-		table_cell(t, sb.buf);
-		strbuf_reset(&sb);
+		table_cell_take(t, &sb);
 		if (g->retired != DATE_NONE) {
 			strbuf_adds(&sb, "retired ");
 			render_day(&sb, g->retired);
@@ -177,7 +173,7 @@ int cmd_gear_list(struct cli *cli, const struct cli_args *args)
 		} else {
 			strbuf_adds(&sb, "in use");
 		}
-		table_cell(t, sb.buf);
+		table_cell_take(t, &sb);
 	}
 	table_render(t, &out, out_color_stdout());
 	out_buf(&out);

@@ -7,7 +7,6 @@
 int cmd_help(struct cli *cli, const struct cli_args *args)
 {
 	const struct cli_command *table = cli_commands, *cmd = NULL;
-	struct strbuf out = STRBUF_INIT;
 	struct err err = ERR_INIT;
 
 	strbuf_reset(&cli->name);
@@ -24,12 +23,5 @@ int cmd_help(struct cli *cli, const struct cli_args *args)
 		strbuf_addf(&cli->name, " %s", cmd->name);
 		table = cmd->subs;
 	}
-	if (cmd) {
-		cli_help(cli, cmd, &out);
-	} else {
-		cli_list_commands(&out);
-	}
-	out_buf(&out);
-	strbuf_release(&out);
-	return EXIT_OK;
+	return cli_print_help(cli, cmd);
 }

@@ -96,27 +96,21 @@ static void add_activity_row(struct table *t, const struct activity *a, enum uni
 
 	table_cellf(t, "%lld", (long long)a->id);
 	render_day(&sb, a->date);
-	table_cell(t, sb.buf);
-	strbuf_reset(&sb);
+	table_cell_take(t, &sb);
 	render_start_clock(&sb, a);
-	table_cell(t, sb.buf);
-	strbuf_reset(&sb);
+	table_cell_take(t, &sb);
 	render_sport(&sb, a);
-	table_cell(t, sb.buf);
-	strbuf_reset(&sb);
+	table_cell_take(t, &sb);
 	if (!isnan(a->distance_m)) {
 		units_add_distance(&sb, a->distance_m, u);
 	}
-	table_cell(t, sb.buf);
-	strbuf_reset(&sb);
+	table_cell_take(t, &sb);
 	if (!isnan(activity_time_s(a))) {
 		units_add_duration(&sb, activity_time_s(a));
 	}
-	table_cell(t, sb.buf);
-	strbuf_reset(&sb);
+	table_cell_take(t, &sb);
 	render_pace(&sb, a, u);
-	table_cell(t, sb.buf);
-	strbuf_reset(&sb);
+	table_cell_take(t, &sb);
 	if (a->rpe) {
 		table_cellf(t, "%d", a->rpe);
 	} else {
@@ -146,12 +140,11 @@ static void add_totals_row(struct table *t, const char *label, const struct acti
 	if (tot->distance_m > 0) {
 		units_add_distance(&sb, tot->distance_m, u);
 	}
-	table_cell(t, sb.buf);
-	strbuf_reset(&sb);
+	table_cell_take(t, &sb);
 	if (tot->time_s > 0) {
 		units_add_duration(&sb, tot->time_s);
 	}
-	table_cell(t, sb.buf);
+	table_cell_take(t, &sb);
 	strbuf_release(&sb);
 }
 

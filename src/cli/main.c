@@ -43,20 +43,6 @@ static int leading_globals(struct cli *cli, int argc, char **argv, int i, bool *
 	return i;
 }
 
-static int print_help(const struct cli *cli, const struct cli_command *cmd)
-{
-	struct strbuf out = STRBUF_INIT;
-
-	if (cmd) {
-		cli_help(cli, cmd, &out);
-	} else {
-		cli_list_commands(&out);
-	}
-	out_buf(&out);
-	strbuf_release(&out);
-	return EXIT_OK;
-}
-
 static int run(struct cli *cli, int argc, char **argv)
 {
 	const struct cli_command *cmd;
@@ -78,7 +64,7 @@ static int run(struct cli *cli, int argc, char **argv)
 		struct strbuf out = STRBUF_INIT;
 
 		if (cli->help) {
-			return print_help(cli, NULL);
+			return cli_print_help(cli, NULL);
 		}
 		cli_list_commands(&out);
 		fputs(out.buf, stderr);
@@ -98,7 +84,7 @@ static int run(struct cli *cli, int argc, char **argv)
 		}
 		if (i >= argc || cli->help) {
 			if (cli->help) {
-				return print_help(cli, cmd);
+				return cli_print_help(cli, cmd);
 			}
 			err_set(&err, ERR_INPUT, "which one? (see '%s --help')", cli->name.buf);
 			return cli_fail(cli, &err);
@@ -114,7 +100,7 @@ static int run(struct cli *cli, int argc, char **argv)
 		return rc;
 	}
 	if (cli->help) {
-		return print_help(cli, cmd);
+		return cli_print_help(cli, cmd);
 	}
 	return cmd->run(cli, &args);
 }

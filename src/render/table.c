@@ -123,6 +123,12 @@ void table_cellf(struct table *t, const char *fmt, ...)
 	strbuf_release(&sb);
 }
 
+void table_cell_take(struct table *t, struct strbuf *sb)
+{
+	table_cell(t, sb->buf);
+	strbuf_reset(sb);
+}
+
 void table_gap(struct table *t)
 {
 	t->pending_gap = true;

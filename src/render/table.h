@@ -35,6 +35,9 @@ void table_column(struct table *t, const char *heading, enum table_align align, 
 void table_cell(struct table *t, const char *text);
 __attribute__((format(printf, 2, 3))) void table_cellf(struct table *t, const char *fmt, ...);
 
+/* Fill the next cell with sb's content and empty sb for the next one. */
+void table_cell_take(struct table *t, struct strbuf *sb);
+
 /* Put a blank line before the next row (to set totals apart). */
 void table_gap(struct table *t);
 

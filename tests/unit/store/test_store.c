@@ -21,73 +21,11 @@
 #include <unistd.h>
 
 #include "base/strbuf.h"
+#include "fixture.h"
 #include "store/store.h"
 #include "store/store_athlete.h"
 
 #define KNEAD_APPLICATION_ID 0x6b6e6164
-
-/* A temporary folder and the database path inside it. */
-struct fixture {
-	char dir[512];
-	char db[600];
-};
-
-static int setup(void **state)
-{
-	struct fixture *f = calloc(1, sizeof(*f));
-	const char *tmp = getenv("TMPDIR");
-
-	if (!f) {
-		return -1;
-	}
-	snprintf(f->dir, sizeof(f->dir), "%s/knead-test-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(f->dir)) {
-		free(f);
-		return -1;
-	}
-	snprintf(f->db, sizeof(f->db), "%s/knead.db", f->dir);
-	*state = f;
-	return 0;
-}
-
-/* Remove the folder and what the test left in it (one level of
- * subfolders at most). */
-static void remove_tree(const char *path)
-{
-	DIR *d = opendir(path);
-	struct dirent *e;
-
-	if (!d) {
-		unlink(path);
-		return;
-	}
-	while ((e = readdir(d)) != NULL) {
-		char child[1024];
-		struct stat st;
-
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) {
-			continue;
-		}
-		snprintf(child, sizeof(child), "%s/%s", path, e->d_name);
-		if (lstat(child, &st) == 0 && S_ISDIR(st.st_mode)) {
-			remove_tree(child);
-		} else {
-			chmod(child, 0600);
-			unlink(child);
-		}
-	}
-	closedir(d);
-	rmdir(path);
-}
-
-static int teardown(void **state)
-{
-	struct fixture *f = *state;
-
-	remove_tree(f->dir);
-	free(f);
-	return 0;
-}
 
 static bool file_exists(const char *path)
 {
@@ -548,27 +486,39 @@ static void test_read_only_file(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_read_missing, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_write_creates, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_wal, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_not_sqlite, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_other_program, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_newer_knead, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_empty_sqlite_file_is_initialised, setup,
-		                                teardown),
-		cmocka_unit_test_setup_teardown(test_directory, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_missing_folder, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_truncated, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_commit_persists, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_nested_commit_writes_at_outermost, setup,
-		                                teardown),
-		cmocka_unit_test_setup_teardown(test_inner_rollback_dooms, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_doom_then_fresh_transaction_same_handle, setup,
-		                                teardown),
-		cmocka_unit_test_setup_teardown(test_outer_rollback, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_autocommit_outside_transaction, setup,
-		                                teardown),
-		cmocka_unit_test_setup_teardown(test_read_only_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_read_missing, fixture_setup_folder,
+		                                fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_write_creates, fixture_setup_folder,
+		                                fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_wal, fixture_setup_folder, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_not_sqlite, fixture_setup_folder,
+		                                fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_other_program, fixture_setup_folder,
+		                                fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_newer_knead, fixture_setup_folder,
+		                                fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_empty_sqlite_file_is_initialised,
+		                                fixture_setup_folder, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_directory, fixture_setup_folder,
+		                                fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_missing_folder, fixture_setup_folder,
+		                                fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_truncated, fixture_setup_folder,
+		                                fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_commit_persists, fixture_setup_folder,
+		                                fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_nested_commit_writes_at_outermost,
+		                                fixture_setup_folder, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_inner_rollback_dooms, fixture_setup_folder,
+		                                fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_doom_then_fresh_transaction_same_handle,
+		                                fixture_setup_folder, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_outer_rollback, fixture_setup_folder,
+		                                fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_autocommit_outside_transaction,
+		                                fixture_setup_folder, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_read_only_file, fixture_setup_folder,
+		                                fixture_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -18,72 +18,11 @@
 #include <unistd.h>
 
 #include "base/date.h"
+#include "fixture.h"
 #include "store/store.h"
 #include "store/store_activity.h"
 #include "store/store_athlete.h"
 #include "store/store_gear.h"
-
-struct fixture {
-	char dir[512];
-	char db[600];
-	struct store *s;
-};
-
-static void remove_tree(const char *path)
-{
-	DIR *d = opendir(path);
-	struct dirent *e;
-
-	if (!d) {
-		unlink(path);
-		return;
-	}
-	while ((e = readdir(d)) != NULL) {
-		char child[1024];
-
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) {
-			continue;
-		}
-		snprintf(child, sizeof(child), "%s/%s", path, e->d_name);
-		remove_tree(child);
-	}
-	closedir(d);
-	rmdir(path);
-}
-
-static int setup(void **state)
-{
-	struct fixture *f = calloc(1, sizeof(*f));
-	const char *tmp = getenv("TMPDIR");
-	struct err err = ERR_INIT;
-
-	if (!f) {
-		return -1;
-	}
-	snprintf(f->dir, sizeof(f->dir), "%s/knead-test-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(f->dir)) {
-		free(f);
-		return -1;
-	}
-	snprintf(f->db, sizeof(f->db), "%s/knead.db", f->dir);
-	if (store_open(f->db, STORE_WRITE, &f->s, &err) || store_athlete_ensure(f->s, 1, &err) ||
-	    store_athlete_ensure(f->s, 2, &err)) {
-		fprintf(stderr, "setup: %s\n", err.msg);
-		return -1;
-	}
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fixture *f = *state;
-
-	store_close(f->s);
-	remove_tree(f->dir);
-	free(f);
-	return 0;
-}
 
 static int32_t day(int y, int m, int d)
 {
@@ -710,18 +649,28 @@ static void test_add_in_transaction(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_round_trip_every_field, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_round_trip_unknowns, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_round_trip_enums, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_update, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_missing_ids, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_remove, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_list_order, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_list_filters, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_list_appends, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_duplicate_source_hash, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_gear_of_another_athlete, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_add_in_transaction, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_round_trip_every_field, fixture_setup_store,
+		                                fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_round_trip_unknowns, fixture_setup_store,
+		                                fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_round_trip_enums, fixture_setup_store,
+		                                fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_update, fixture_setup_store, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_missing_ids, fixture_setup_store,
+		                                fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_remove, fixture_setup_store, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_list_order, fixture_setup_store,
+		                                fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_list_filters, fixture_setup_store,
+		                                fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_list_appends, fixture_setup_store,
+		                                fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_duplicate_source_hash, fixture_setup_store,
+		                                fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_gear_of_another_athlete, fixture_setup_store,
+		                                fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_add_in_transaction, fixture_setup_store,
+		                                fixture_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -17,70 +17,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fixture.h"
 #include "store/store.h"
 #include "store/store_athlete.h"
-
-struct fixture {
-	char dir[512];
-	char db[600];
-	struct store *s;
-};
-
-static void remove_tree(const char *path)
-{
-	DIR *d = opendir(path);
-	struct dirent *e;
-
-	if (!d) {
-		unlink(path);
-		return;
-	}
-	while ((e = readdir(d)) != NULL) {
-		char child[1024];
-
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) {
-			continue;
-		}
-		snprintf(child, sizeof(child), "%s/%s", path, e->d_name);
-		remove_tree(child);
-	}
-	closedir(d);
-	rmdir(path);
-}
-
-static int setup(void **state)
-{
-	struct fixture *f = calloc(1, sizeof(*f));
-	const char *tmp = getenv("TMPDIR");
-	struct err err = ERR_INIT;
-
-	if (!f) {
-		return -1;
-	}
-	snprintf(f->dir, sizeof(f->dir), "%s/knead-test-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(f->dir)) {
-		free(f);
-		return -1;
-	}
-	snprintf(f->db, sizeof(f->db), "%s/knead.db", f->dir);
-	if (store_open(f->db, STORE_WRITE, &f->s, &err) || store_athlete_ensure(f->s, 1, &err) ||
-	    store_athlete_ensure(f->s, 2, &err)) {
-		fprintf(stderr, "setup: %s\n", err.msg);
-		return -1;
-	}
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fixture *f = *state;
-
-	store_close(f->s);
-	remove_tree(f->dir);
-	free(f);
-	return 0;
-}
 
 static void get_ok(struct store *s, int64_t id, struct athlete *out)
 {
@@ -245,11 +184,16 @@ static void test_persists(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_missing, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_ensure_empty_profile, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_put_get_round_trip, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_put_creates, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_persists, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_missing, fixture_setup_store,
+		                                fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_ensure_empty_profile, fixture_setup_store,
+		                                fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_put_get_round_trip, fixture_setup_store,
+		                                fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_put_creates, fixture_setup_store,
+		                                fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_persists, fixture_setup_store,
+		                                fixture_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
