@@ -13,6 +13,10 @@
  * in spring and the hour that happens twice in autumn.
  *
  * The zone is process-wide state. Select it once, before any thread starts.
+ *
+ * NEEDSWORK (issue 7): a server holding athletes in different zones needs
+ * a zone per athlete, not per process: either a TZif reader of our own
+ * behind this same interface or one process per athlete.
  */
 #ifndef KNEAD_TZ_H
 #define KNEAD_TZ_H
