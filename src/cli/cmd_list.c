@@ -17,6 +17,7 @@
 #include "render/text.h"
 #include "store/store_activity.h"
 #include "store/store_gear.h"
+#include "store/store_recording.h"
 
 /* Column widths beyond which text is cut with "…". */
 #define LIST_GEAR_WIDTH 18
@@ -309,7 +310,10 @@ static void print_activity(const struct activity *a, enum units u)
 	strbuf_reset(&v);
 	strbuf_adds(&v, activity_source_name(a->source));
 	if (a->source_file) {
-		strbuf_addf(&v, " (%s)", a->source_file);
+		strbuf_addf(&v, " %s", a->source_file);
+	}
+	if (a->device) {
+		strbuf_addf(&v, " from %s", a->device);
 	}
 	field(&out, "source", &v);
 	strbuf_reset(&v);
@@ -322,24 +326,105 @@ static void print_activity(const struct activity *a, enum units u)
 	strbuf_release(&v);
 }
 
+/* The laps of an imported activity, as a table. */
+static void print_laps(const struct recorded *r, enum units u)
+{
+	struct table *t = table_new();
+	struct strbuf out = STRBUF_INIT, sb = STRBUF_INIT;
+
+	table_column(t, "lap", TABLE_RIGHT, 0);
+	table_column(t, "distance", TABLE_RIGHT, 0);
+	table_column(t, "time", TABLE_RIGHT, 0);
+	table_column(t, "pace", TABLE_RIGHT, 0);
+	table_column(t, "hr", TABLE_RIGHT, 0);
+	table_column(t, "max", TABLE_RIGHT, 0);
+	table_column(t, "", TABLE_LEFT, 0);
+	for (size_t i = 0; i < r->n_laps; i++) {
+		const struct lap *lap = &r->laps[i];
+		double time = !isnan(lap->moving_s) ? lap->moving_s : lap->elapsed_s;
+		struct activity as_activity;
+
+		table_cellf(t, "%zu", i + 1);
+		if (!isnan(lap->distance_m)) {
+			units_add_distance(&sb, lap->distance_m, u);
+		}
+		table_cell_take(t, &sb);
+		if (!isnan(time)) {
+			units_add_duration(&sb, time);
+		}
+		table_cell_take(t, &sb);
+		/* a lap's pace reads as its activity's sport does */
+		activity_init(&as_activity);
+		as_activity.sport = r->activity.sport;
+		as_activity.distance_m = lap->distance_m;
+		as_activity.duration_s = time;
+		render_pace(&sb, &as_activity, u);
+		table_cell_take(t, &sb);
+		if (lap->hr_avg) {
+			table_cellf(t, "%d", lap->hr_avg);
+		} else {
+			table_cell(t, NULL);
+		}
+		if (lap->hr_max) {
+			table_cellf(t, "%d", lap->hr_max);
+		} else {
+			table_cell(t, NULL);
+		}
+		table_cell(t, lap->intensity[0] && strcmp(lap->intensity, "active") != 0
+		                      ? lap->intensity
+		                      : NULL);
+	}
+	strbuf_addch(&out, '\n');
+	table_render(t, &out, out_color_stdout());
+	out_buf(&out);
+	table_free(t);
+	strbuf_release(&out);
+	strbuf_release(&sb);
+}
+
+/* One line naming the sample fields an activity has. */
+static void print_samples(const struct samples *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	if (!s->n) {
+		return;
+	}
+	strbuf_addf(&sb, "  %-10s%zu (", "samples", s->n);
+	for (int f = 0, first = 1; f < SAMPLE_FIELDS; f++) {
+		if (samples_has(s, (enum sample_field)f)) {
+			strbuf_addf(&sb, "%s%s", first ? "" : ", ",
+			            samples_field_name((enum sample_field)f));
+			first = 0;
+		}
+	}
+	strbuf_adds(&sb, ")\n");
+	out_buf(&sb);
+	strbuf_release(&sb);
+}
+
 int cmd_show(struct cli *cli, const struct cli_args *args)
 {
-	struct activity a;
+	struct recorded r;
 	struct err err = ERR_INIT;
 	int64_t id = 0;
 
-	activity_init(&a);
+	recorded_init(&r);
 	if (cli_activity_id(args->pos[0], &id, &err) || cli_profile(cli, &err) ||
 	    cli_store(cli, STORE_READ, &err) ||
-	    store_activity_get(cli->store, ATHLETE_DEFAULT, id, &a, &err)) {
-		activity_release(&a);
+	    store_recorded_get(cli->store, ATHLETE_DEFAULT, id, &r, &err)) {
+		recorded_release(&r);
 		return cli_fail(cli, &err);
 	}
 	if (cli->json) {
-		out_json(render_json_activity(&a));
+		out_json(render_json_recorded(&r));
 	} else {
-		print_activity(&a, cli->profile.units);
+		print_activity(&r.activity, cli->profile.units);
+		print_samples(&r.samples);
+		if (r.n_laps > 1) {
+			print_laps(&r, cli->profile.units);
+		}
 	}
-	activity_release(&a);
+	recorded_release(&r);
 	return EXIT_OK;
 }

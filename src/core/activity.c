@@ -21,6 +21,8 @@ void activity_init(struct activity *a)
 	a->moving_s = (double)NAN;
 	a->ascent_m = (double)NAN;
 	a->descent_m = (double)NAN;
+	a->cadence_avg = (double)NAN;
+	a->power_avg = (double)NAN;
 	a->source = SOURCE_MANUAL;
 }
 
@@ -29,6 +31,7 @@ void activity_release(struct activity *a)
 	free(a->gear);
 	free(a->source_file);
 	free(a->source_sha256);
+	free(a->device);
 	free(a->name);
 	free(a->note);
 	activity_init(a);
@@ -55,7 +58,8 @@ static enum err_code check_speed(const struct activity *a, struct err *err)
 	struct strbuf d = STRBUF_INIT, tt = STRBUF_INIT, v = STRBUF_INIT;
 	enum err_code rc = ERR_OK;
 
-	if (limit <= 0 || isnan(a->distance_m) || isnan(t) || a->distance_m / t <= limit) {
+	if (a->source != SOURCE_MANUAL || limit <= 0 || isnan(a->distance_m) || isnan(t) ||
+	    a->distance_m / t <= limit) {
 		return ERR_OK;
 	}
 	units_add_distance(&d, a->distance_m, UNITS_KM);
@@ -72,6 +76,8 @@ static enum err_code check_speed(const struct activity *a, struct err *err)
 
 enum err_code activity_validate(const struct activity *a, struct err *err)
 {
+	double max_duration =
+	        a->source == SOURCE_MANUAL ? ACTIVITY_MAX_DURATION_S : ACTIVITY_MAX_FILE_DURATION_S;
 	enum err_code rc;
 
 	if ((unsigned)a->sport >= SPORT_COUNT) {
@@ -97,13 +103,12 @@ enum err_code activity_validate(const struct activity *a, struct err *err)
 			        a->distance_m, a->distance_m);
 		}
 	}
-	if (!isnan(a->duration_s) &&
-	    (!(a->duration_s > 0) || a->duration_s > ACTIVITY_MAX_DURATION_S)) {
+	if (!isnan(a->duration_s) && (!(a->duration_s > 0) || a->duration_s > max_duration)) {
 		return err_set(err, ERR_INPUT, "a duration of %.0f s is out of range",
 		               a->duration_s);
 	}
 	if (!isnan(a->moving_s)) {
-		if (!(a->moving_s > 0) || a->moving_s > ACTIVITY_MAX_DURATION_S) {
+		if (!(a->moving_s > 0) || a->moving_s > max_duration) {
 			return err_set(err, ERR_INPUT, "a moving time of %.0f s is out of range",
 			               a->moving_s);
 		}

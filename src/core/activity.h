@@ -32,8 +32,11 @@ enum activity_source {
 	SOURCE_COUNT
 };
 
-/* The longest activity knead believes: seven days. */
+/* The longest activity knead believes when typed: seven days. */
 #define ACTIVITY_MAX_DURATION_S (7.0 * 86400)
+/* Files are believed further: a device left recording for a month writes
+ * a month-long "activity" (27- and 31-day ones are in the test data). */
+#define ACTIVITY_MAX_FILE_DURATION_S (400.0 * 86400)
 /* The longest distance knead believes: 5,000 km. */
 #define ACTIVITY_MAX_DISTANCE_M 5e6
 /* Typed distances shorter than this are taken for a unit mistake ("45m"
@@ -60,11 +63,15 @@ struct activity {
 	int rpe;                     /* perceived effort 1..10, 0 if unknown */
 	int hr_avg;                  /* average heart rate, 0 if unknown */
 	int hr_max;                  /* maximum heart rate, 0 if unknown */
+	double cadence_avg;          /* steps per minute running, rpm cycling; NAN if unknown */
+	double power_avg;            /* watts, NAN if unknown */
 	int64_t gear_id;             /* gear used, 0 for none */
 	char *gear;                  /* that gear's name, NULL for none (owned) */
 	enum activity_source source; /* where it came from */
+	int64_t source_id;           /* the imported file (store), 0 if typed */
 	char *source_file;           /* imported file's name, NULL if typed (owned) */
 	char *source_sha256;         /* imported file's SHA-256 in hex (owned) */
+	char *device;                /* the device that recorded it, NULL if unknown (owned) */
 	char *name;                  /* a title, NULL if none (owned) */
 	char *note;                  /* free text, NULL if none (owned) */
 };
@@ -108,8 +115,11 @@ void activity_set_str(char **field, const char *value);
  * message naming the field and value for: a missing date, neither
  * distance nor duration, a distance or duration out of range, moving time
  * above elapsed time, a treadmill for a sport that has none, RPE outside
- * 1..10, heart rates outside 25..250 or an average above the maximum, an
- * average speed beyond what the sport allows, overlong name or note. */
+ * 1..10, heart rates outside 25..250 or an average above the maximum,
+ * overlong name or note. Typed activities (SOURCE_MANUAL) are also held to
+ * a shorter longest duration, a shortest distance and each sport's
+ * fastest believable speed: there a surprise is a typo, while a file's
+ * surprises are facts to keep. */
 enum err_code activity_validate(const struct activity *a, struct err *err);
 
 /* The time that counts for pace and volume: moving time if known, else

@@ -88,6 +88,21 @@ enum err_code gear_kind_parse(const char *s, enum gear_kind *out, struct err *er
 	return err_set(err, ERR_INPUT, "'%s' is not a kind of gear (shoes, bike or other)", s);
 }
 
+enum gear_kind gear_kind_for_sport(enum sport sport)
+{
+	switch (sport) {
+	case SPORT_RUN:
+	case SPORT_TRAIL:
+	case SPORT_WALK:
+	case SPORT_HIKE:
+		return GEAR_SHOES;
+	case SPORT_BIKE:
+		return GEAR_BIKE;
+	default:
+		return GEAR_OTHER;
+	}
+}
+
 double gear_used_fraction(const struct gear *g)
 {
 	if (isnan(g->limit_m) || g->limit_m <= 0) {

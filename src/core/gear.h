@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "base/err.h"
+#include "core/sport.h"
 
 #define GEAR_MAX_NAME 80
 
@@ -61,6 +62,9 @@ enum err_code gear_validate(const struct gear *g, struct err *err);
 /* "shoes", "bike", "other" and back. */
 const char *gear_kind_name(enum gear_kind k);
 enum err_code gear_kind_parse(const char *s, enum gear_kind *out, struct err *err);
+
+/* The kind of gear a sport wears out: shoes on foot, a bike cycling. */
+enum gear_kind gear_kind_for_sport(enum sport sport);
 
 /* Fraction of the limit used (distance / limit), (double)NAN without a limit. */
 double gear_used_fraction(const struct gear *g);

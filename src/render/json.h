@@ -16,11 +16,28 @@
 #include "core/activity.h"
 #include "core/athlete.h"
 #include "core/gear.h"
+#include "core/recording.h"
 
 /* An activity: id, sport, treadmill, date, start, utc_offset_s,
  * distance_m, duration_s, moving_s, ascent_m, descent_m, rpe, hr_avg,
- * hr_max, gear, gear_id, source {format, file, sha256}, name, note. */
+ * hr_max, cadence_avg, power_avg, gear, gear_id, source {format, file,
+ * sha256, device}, name, note. */
 json_t *render_json_activity(const struct activity *a);
+
+/* A lap: start (RFC 3339 with the activity's offset), elapsed_s,
+ * moving_s, distance_m, ascent_m, descent_m, speed_max_m_s, cadence_avg,
+ * power_avg, calories, hr_avg, hr_max, intensity, trigger. */
+json_t *render_json_lap(const struct lap *lap, int32_t utc_offset);
+
+/* Samples as columns: {"n": rows, "start": RFC 3339 of the first time,
+ * "time_s": seconds since the activity's start, "lat_deg", "lon_deg",
+ * "altitude_m", "distance_m", "hr_bpm", "cadence_per_min", "power_w",
+ * "speed_m_s"}: only the fields present, null where a row has none. */
+json_t *render_json_samples(const struct samples *s, int64_t start_utc);
+
+/* An activity with its laps and samples: the activity's keys plus
+ * "laps" and "samples". */
+json_t *render_json_recorded(const struct recorded *r);
 
 /* Totals: {"by_sport": [{sport, count, distance_m, time_s}...], "all":
  * {count, distance_m, time_s}}; only sports with activities are listed. */

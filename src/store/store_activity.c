@@ -13,10 +13,12 @@
 #define ACTIVITY_COLUMNS                                                                           \
 	"a.id, a.athlete_id, a.sport, a.treadmill, a.local_date, a.start_utc, a.utc_offset_s,"     \
 	" a.distance_m, a.elapsed_s, a.moving_s, a.ascent_m, a.descent_m, a.hr_avg,"               \
-	" a.hr_max, a.rpe, a.gear_id, g.name, a.source, a.source_file, a.source_sha256,"           \
-	" a.name, a.note"
+	" a.hr_max, a.rpe, a.gear_id, g.name, a.source, a.source_id, s.file_name, s.sha256,"       \
+	" s.device, a.name, a.note, a.cadence_avg, a.power_avg"
 
-#define ACTIVITY_FROM " FROM activity a LEFT JOIN gear g ON g.id = a.gear_id"
+#define ACTIVITY_FROM                                                                              \
+	" FROM activity a LEFT JOIN gear g ON g.id = a.gear_id"                                    \
+	" LEFT JOIN source s ON s.id = a.source_id"
 
 void activity_query_init(struct activity_query *q, int64_t athlete_id)
 {
@@ -55,13 +57,17 @@ static void read_row(sqlite3_stmt *st, struct activity *a)
 	if (!source || !activity_source_from_name(source, &a->source)) {
 		a->source = SOURCE_MANUAL;
 	}
-	a->source_file = store_column_strdup(st, 18);
-	a->source_sha256 = store_column_strdup(st, 19);
-	a->name = store_column_strdup(st, 20);
-	a->note = store_column_strdup(st, 21);
+	a->source_id = sqlite3_column_int64(st, 18);
+	a->source_file = store_column_strdup(st, 19);
+	a->source_sha256 = store_column_strdup(st, 20);
+	a->device = store_column_strdup(st, 21);
+	a->name = store_column_strdup(st, 22);
+	a->note = store_column_strdup(st, 23);
+	a->cadence_avg = store_column_real(st, 24);
+	a->power_avg = store_column_real(st, 25);
 }
 
-/* Bind a's fields to ?2..?21 in the order of the insert and update below. */
+/* Bind a's fields to ?2..?22 in the order of the insert and update below. */
 static void bind_fields(sqlite3_stmt *st, const struct activity *a)
 {
 	sqlite3_bind_int64(st, 2, a->athlete_id);
@@ -80,10 +86,11 @@ static void bind_fields(sqlite3_stmt *st, const struct activity *a)
 	store_bind_int(st, 15, a->rpe, a->rpe != 0);
 	store_bind_int(st, 16, a->gear_id, a->gear_id != 0);
 	store_bind_text(st, 17, activity_source_name(a->source));
-	store_bind_text(st, 18, a->source_file);
-	store_bind_text(st, 19, a->source_sha256);
+	store_bind_int(st, 18, a->source_id, a->source_id != 0);
+	store_bind_real(st, 19, a->cadence_avg);
 	store_bind_text(st, 20, a->name);
 	store_bind_text(st, 21, a->note);
+	store_bind_real(st, 22, a->power_avg);
 }
 
 /* The gear must belong to the same athlete; the foreign key alone would
@@ -114,12 +121,11 @@ enum err_code store_activity_add(struct store *s, struct activity *a, struct err
 {
 	static const char sql[] =
 	        "INSERT INTO activity (athlete_id, sport, treadmill, local_date, start_utc,"
-	        " utc_offset_s, distance_m, elapsed_s, moving_s, ascent_m, descent_m, hr_avg, "
-	        "hr_max,"
-	        " rpe, gear_id, source, source_file, source_sha256, name, note, created_utc)"
-	        " VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
-	        "?18,"
-	        " ?19, ?20, ?21, CAST(strftime('%s', 'now') AS INTEGER))";
+	        " utc_offset_s, distance_m, elapsed_s, moving_s, ascent_m, descent_m, hr_avg,"
+	        " hr_max, rpe, gear_id, source, source_id, cadence_avg, name, note, power_avg,"
+	        " created_utc)"
+	        " VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
+	        " ?18, ?19, ?20, ?21, ?22, CAST(strftime('%s', 'now') AS INTEGER))";
 	sqlite3_stmt *st;
 	enum err_code rc = check_gear_owner(s, a, err);
 
@@ -142,11 +148,10 @@ enum err_code store_activity_update(struct store *s, const struct activity *a, s
 {
 	static const char sql[] =
 	        "UPDATE activity SET sport = ?3, treadmill = ?4, local_date = ?5, start_utc = ?6,"
-	        " utc_offset_s = ?7, distance_m = ?8, elapsed_s = ?9, moving_s = ?10, ascent_m = "
-	        "?11,"
-	        " descent_m = ?12, hr_avg = ?13, hr_max = ?14, rpe = ?15, gear_id = ?16, source = "
-	        "?17,"
-	        " source_file = ?18, source_sha256 = ?19, name = ?20, note = ?21"
+	        " utc_offset_s = ?7, distance_m = ?8, elapsed_s = ?9, moving_s = ?10,"
+	        " ascent_m = ?11, descent_m = ?12, hr_avg = ?13, hr_max = ?14, rpe = ?15,"
+	        " gear_id = ?16, source = ?17, source_id = ?18, cadence_avg = ?19, name = ?20,"
+	        " note = ?21, power_avg = ?22"
 	        " WHERE id = ?1 AND athlete_id = ?2";
 	sqlite3_stmt *st;
 	enum err_code rc = check_gear_owner(s, a, err);
@@ -197,20 +202,46 @@ enum err_code store_activity_get(struct store *s, int64_t athlete_id, int64_t id
 enum err_code store_activity_remove(struct store *s, int64_t athlete_id, int64_t id,
                                     struct err *err)
 {
-	static const char sql[] = "DELETE FROM activity WHERE id = ?1 AND athlete_id = ?2";
+	static const char sql[] = "DELETE FROM activity WHERE id = ?1 AND athlete_id = ?2"
+	                          " RETURNING source_id";
+	/* A file none of whose activities remain is forgotten, so that
+	 * importing it again brings them back. */
+	static const char orphan_sql[] =
+	        "DELETE FROM source WHERE id = ?1"
+	        " AND NOT EXISTS (SELECT 1 FROM activity WHERE source_id = ?1)";
 	sqlite3_stmt *st = store_stmt(s, sql, err);
-	enum err_code rc;
+	int64_t source_id = 0;
+	int step;
 
 	if (!st) {
 		return err->code;
 	}
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, athlete_id);
-	rc = store_step_done(s, st, "removing the activity", err);
-	if (!rc && sqlite3_changes(store_db(s)) == 0) {
-		rc = err_set(err, ERR_NOT_FOUND, "no activity %lld", (long long)id);
+	step = sqlite3_step(st);
+	if (step == SQLITE_ROW) {
+		source_id = sqlite3_column_int64(st, 0);
+		step = sqlite3_step(st);
+	} else if (step == SQLITE_DONE) {
+		store_stmt_done(st);
+		return err_set(err, ERR_NOT_FOUND, "no activity %lld", (long long)id);
 	}
-	return rc;
+	if (step != SQLITE_DONE) {
+		enum err_code rc = store_fail(s, "removing the activity", err);
+
+		store_stmt_done(st);
+		return rc;
+	}
+	store_stmt_done(st);
+	if (!source_id) {
+		return ERR_OK;
+	}
+	st = store_stmt(s, orphan_sql, err);
+	if (!st) {
+		return err->code;
+	}
+	sqlite3_bind_int64(st, 1, source_id);
+	return store_step_done(s, st, "forgetting the imported file", err);
 }
 
 /* ",run,trail," for the sports in mask: matched with instr() in SQL, so

@@ -84,9 +84,10 @@ static void check_dump(json_t *v, const char *want)
 }
 
 static const char *const activity_keys[] = {
-	"id",         "sport",    "treadmill", "date",      "start", "utc_offset_s", "distance_m",
-	"duration_s", "moving_s", "ascent_m",  "descent_m", "rpe",   "hr_avg",       "hr_max",
-	"gear",       "gear_id",  "source",    "name",      "note",  NULL,
+	"id",         "sport",      "treadmill",   "date",      "start",     "utc_offset_s",
+	"distance_m", "duration_s", "moving_s",    "ascent_m",  "descent_m", "rpe",
+	"hr_avg",     "hr_max",     "cadence_avg", "power_avg", "gear",      "gear_id",
+	"source",     "name",       "note",        NULL,
 };
 
 static void test_number(void **state)
@@ -148,19 +149,22 @@ static void test_activity_unknowns(void **state)
 	check_null(o, "rpe");
 	check_null(o, "hr_avg");
 	check_null(o, "hr_max");
+	check_null(o, "cadence_avg");
+	check_null(o, "power_avg");
 	check_null(o, "gear");
 	check_null(o, "gear_id");
 	check_null(o, "name");
 	check_null(o, "note");
 	source = json_object_get(o, "source");
 	{
-		static const char *const keys[] = { "format", "file", "sha256", NULL };
+		static const char *const keys[] = { "format", "file", "sha256", "device", NULL };
 
 		check_keys(source, keys);
 	}
 	check_str(source, "format", "manual");
 	check_null(source, "file");
 	check_null(source, "sha256");
+	check_null(source, "device");
 	json_decref(o);
 	activity_release(&a);
 }

@@ -144,8 +144,8 @@ static void check_same(const struct activity *got, const struct activity *want)
 	assert_int_equal(got->gear_id, want->gear_id);
 	check_same_str(got->gear, want->gear, "gear");
 	assert_int_equal(got->source, want->source);
-	check_same_str(got->source_file, want->source_file, "source_file");
-	check_same_str(got->source_sha256, want->source_sha256, "source_sha256");
+	check_same_double(got->cadence_avg, want->cadence_avg, "cadence_avg");
+	check_same_double(got->power_avg, want->power_avg, "power_avg");
 	check_same_str(got->name, want->name, "name");
 	check_same_str(got->note, want->note, "note");
 }
@@ -188,9 +188,8 @@ static void test_round_trip_every_field(void **state)
 	a.gear_id = add_gear(f->s, 1, "Pegasus 40");
 	activity_set_str(&a.gear, "Pegasus 40");
 	a.source = SOURCE_FIT;
-	activity_set_str(&a.source_file, "2026-11-21-evening.fit");
-	activity_set_str(&a.source_sha256,
-	                 "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+	a.cadence_avg = 172.5;
+	a.power_avg = 231;
 	activity_set_str(&a.name, "Evening 'tempo' \"run\"");
 	activity_set_str(&a.note, "legs ok\nhamstring tight; Pégasus ✓");
 	add(f->s, &a);
@@ -296,7 +295,7 @@ static void test_update(void **state)
 	activity_set_str(&a.name, NULL);
 	activity_set_str(&a.note, "new note");
 	a.source = SOURCE_GPX;
-	activity_set_str(&a.source_file, "trail.gpx");
+	a.cadence_avg = (double)NAN;
 	assert_int_equal(store_activity_update(f->s, &a, &err), ERR_OK);
 	get_and_compare(f->s, &a);
 
@@ -570,37 +569,6 @@ static void test_list_appends(void **state)
 	activity_list_release(&l);
 }
 
-static void test_duplicate_source_hash(void **state)
-{
-	struct fixture *f = *state;
-	static const char hash[] =
-	        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
-	struct activity a = run_on(day(2026, 11, 21), 8000);
-	struct err err = ERR_INIT;
-	struct activity_query q;
-	struct activity_list l = ACTIVITY_LIST_INIT;
-
-	a.source = SOURCE_FIT;
-	activity_set_str(&a.source_sha256, hash);
-	add(f->s, &a);
-	a.id = 0;
-	assert_int_equal(store_activity_add(f->s, &a, &err), ERR_CONFLICT);
-	assert_int_equal(a.id, 0);
-	/* another athlete may import the same file */
-	a.athlete_id = 2;
-	add(f->s, &a);
-	/* and activities without a hash never conflict */
-	activity_set_str(&a.source_sha256, NULL);
-	a.athlete_id = 1;
-	add(f->s, &a);
-	add(f->s, &a);
-	activity_query_init(&q, 1);
-	list(f->s, &q, &l);
-	assert_int_equal(l.n_activities, 3);
-	activity_list_release(&l);
-	activity_release(&a);
-}
-
 static void test_gear_of_another_athlete(void **state)
 {
 	struct fixture *f = *state;
@@ -664,8 +632,6 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_list_filters, fixture_setup_store,
 		                                fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_list_appends, fixture_setup_store,
-		                                fixture_teardown),
-		cmocka_unit_test_setup_teardown(test_duplicate_source_hash, fixture_setup_store,
 		                                fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_gear_of_another_athlete, fixture_setup_store,
 		                                fixture_teardown),
