@@ -146,6 +146,7 @@ int cmd_gear_add(struct cli *cli, const struct cli_args *args);
 int cmd_gear_list(struct cli *cli, const struct cli_args *args);
 int cmd_gear_retire(struct cli *cli, const struct cli_args *args);
 int cmd_help(struct cli *cli, const struct cli_args *args);
+int cmd_import(struct cli *cli, const struct cli_args *args);
 int cmd_init(struct cli *cli, const struct cli_args *args);
 int cmd_list(struct cli *cli, const struct cli_args *args);
 int cmd_log(struct cli *cli, const struct cli_args *args);

@@ -141,6 +141,17 @@ const struct cli_command cli_commands[] = {
 	  gear_commands, 0, 0 },
 	{ "help", cmd_help, "[COMMAND]", "show help for a command",
 	  "Show the list of commands, or the help of one.", no_options, NULL, 0, 2 },
+	{ "import", cmd_import, "PATH...", "import watch files, folders, archives and exports",
+	  "Import FIT, GPX and TCX files, folders of them, .gz and .zip archives, and\n"
+	  "the bulk exports of Strava and Garmin Connect (a Strava export's\n"
+	  "activities.csv supplies names, descriptions and gear). Each file is kept\n"
+	  "whole or not at all, in its own transaction; a file imported before\n"
+	  "(the same content under any name) is skipped. Files with small defects\n"
+	  "are read after a named repair; damaged ones keep what came before the\n"
+	  "damage, with a warning. Refused files are listed on standard error with\n"
+	  "the reason, and the import exits 1 if any was refused, everything good\n"
+	  "still imported. A progress bar shows on a terminal.",
+	  no_options, NULL, 1, CLI_MAX_POSITIONALS },
 	{ "init", cmd_init,
 	  "[--name NAME] [--sex f|m] [--born YEAR] [--max-hr BPM] [--rest-hr BPM] "
 	  "[--threshold PACE] [--units km|mi] [--tz ZONE] [--currency CODE]",
