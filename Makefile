@@ -12,7 +12,7 @@ FUZZ_SECONDS ?= 60
 SAN_ENV = ASAN_OPTIONS=abort_on_error=1:detect_leaks=1:strict_string_checks=1 \
 	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 
-.PHONY: all bootstrap run test asan valgrind fuzz install clean
+.PHONY: all bootstrap run test asan valgrind fuzz bench install clean
 
 all: bootstrap $(BUILD)/build.ninja
 	$(MESON) compile -C $(BUILD)
@@ -45,9 +45,14 @@ fuzz:
 	@sh scripts/bootstrap --fuzz
 	@test -f $(FUZZ_BUILD)/build.ninja || CC=clang $(MESON) setup $(FUZZ_BUILD) \
 		-Dfuzzers=true -Dtests=false -Dbuildtype=debugoptimized \
-		-Db_sanitize=address,undefined -Db_lundef=false
+		-Db_sanitize=address,undefined -Db_lundef=false \
+		-Dc_args=-fno-sanitize-recover=all
 	$(MESON) compile -C $(FUZZ_BUILD)
 	sh tests/fuzz/run $(FUZZ_BUILD) $(FUZZ_SECONDS)
+
+bench: all
+	@sh scripts/bootstrap --bench
+	$(BUILD)/bench/import --build $(BUILD) --bench bench
 
 install: all
 	$(MESON) install -C $(BUILD)
