@@ -142,6 +142,16 @@ static void on_row(int terminator, void *ctx)
 		char *file = key_of(r->row[COL_FILE]);
 
 		free(r->row[COL_FILE]);
+		r->row[COL_FILE] = NULL;
+		if (!file[0]) {
+			/* "activities/": a name no file can have */
+			free(file);
+			for (int c = 0; c < N_COLS; c++) {
+				free(r->row[c]);
+			}
+			memset(r->row, 0, sizeof(r->row));
+			return;
+		}
 		xgrow((void **)&r->x->entries, &r->x->alloc, r->x->n_entries + 1,
 		      sizeof(*r->x->entries));
 		e = &r->x->entries[r->x->n_entries++];

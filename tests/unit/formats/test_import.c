@@ -306,6 +306,9 @@ static void test_strava_csv_refusals(void **state)
 	assert_non_null(strstr(err.msg, "Filename"));
 	assert_int_equal(x.n_entries, 0);
 	assert_int_equal(strava_export_read("", 0, &x, &err), ERR_FORMAT);
+	/* a name that is only a folder names no file (found by fuzzing) */
+	assert_int_equal(strava_export_read("Filename\nactivities/\n", 22, &x, &err), ERR_OK);
+	assert_int_equal(x.n_entries, 0);
 	strava_export_release(&x);
 }
 
