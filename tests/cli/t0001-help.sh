@@ -7,6 +7,7 @@ gear add
 gear list
 gear retire
 help
+import
 init
 list
 log
