@@ -152,3 +152,14 @@ const char *date_weekday_name(enum weekday wd)
 {
 	return weekday_names[wd >= WEEKDAY_MON && wd <= WEEKDAY_SUN ? wd : 0][1];
 }
+
+int32_t date_add_months(int32_t days, int n)
+{
+	struct civil c = date_to_civil(days);
+	long m = (long)c.year * 12 + (c.month - 1) + n;
+	int year = (int)(m >= 0 ? m / 12 : -((-m + 11) / 12));
+	int month = (int)(m - (long)year * 12) + 1;
+	int dim = date_days_in_month(year, month);
+
+	return date_from_civil(year, month, c.day < dim ? c.day : dim);
+}

@@ -42,6 +42,10 @@ enum weekday {
 	WEEKDAY_SUN,
 };
 
+/* The same day of the month n months later (n may be negative), clamped
+ * to the end of a shorter month: Jan 31 plus one month is Feb 28 or 29. */
+int32_t date_add_months(int32_t days, int n);
+
 /* True for Gregorian leap years. */
 bool date_is_leap(int year);
 

@@ -702,3 +702,86 @@ enum err_code parse_number(const char *s, double lo, double hi, double *out, str
 	*out = v;
 	return ERR_OK;
 }
+
+static const char *skip_spaces(const char *p)
+{
+	while (*p == ' ') {
+		p++;
+	}
+	return p;
+}
+
+/* A three-letter currency code at *p, copied upper-case into code. */
+static bool read_currency(const char **p, char code[4])
+{
+	const char *s = *p;
+
+	for (int i = 0; i < 3; i++) {
+		char c = s[i];
+
+		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) {
+			return false;
+		}
+		code[i] = (char)(c >= 'a' ? c - ('a' - 'A') : c);
+	}
+	if ((s[3] >= 'A' && s[3] <= 'Z') || (s[3] >= 'a' && s[3] <= 'z')) {
+		return false;
+	}
+	code[3] = '\0';
+	*p = s + 3;
+	return true;
+}
+
+enum err_code parse_money(const char *s, int64_t *cents, char currency[4], struct err *err)
+{
+	static const char *const symbols[] = { "$", "€", "£" };
+	const char *p = skip_spaces(s);
+	long whole = 0, frac = 0;
+	int n_frac = 0;
+
+	currency[0] = '\0';
+	if (read_currency(&p, currency)) {
+		p = skip_spaces(p);
+	}
+	for (size_t i = 0; i < sizeof(symbols) / sizeof(symbols[0]); i++) {
+		size_t n = strlen(symbols[i]);
+
+		if (strncmp(p, symbols[i], n) == 0) {
+			p += n;
+			break;
+		}
+	}
+	if (!read_uint(&p, 7, &whole)) {
+		goto bad;
+	}
+	if (*p == '.') {
+		p++;
+		while (*p >= '0' && *p <= '9') {
+			if (++n_frac > 2) {
+				goto bad;
+			}
+			frac = frac * 10 + (*p++ - '0');
+		}
+		if (n_frac == 0) {
+			goto bad;
+		}
+		if (n_frac == 1) {
+			frac *= 10;
+		}
+	}
+	p = skip_spaces(p);
+	if (*p && (currency[0] || !read_currency(&p, currency))) {
+		goto bad;
+	}
+	if (*skip_spaces(p)) {
+		goto bad;
+	}
+	if (whole > 1000000 || (whole == 1000000 && frac)) {
+		return err_set(err, ERR_INPUT, "'%s' is more than 1,000,000", s);
+	}
+	*cents = (int64_t)whole * 100 + frac;
+	return ERR_OK;
+bad:
+	currency[0] = '\0';
+	return err_set(err, ERR_INPUT, "'%s' is not an amount of money (70, 89.99, 90 USD)", s);
+}

@@ -97,3 +97,29 @@ void units_add_pace_100m(struct strbuf *sb, double sec_per_m)
 	add_clock(sb, lround(sec_per_m * 100));
 	strbuf_adds(sb, " /100m");
 }
+
+void units_add_money(struct strbuf *sb, int64_t cents, const char *currency)
+{
+	static const struct {
+		const char *code, *symbol;
+	} symbols[] = {
+		{ "AUD", "$" }, { "CAD", "$" }, { "EUR", "€" },
+		{ "GBP", "£" }, { "NZD", "$" }, { "USD", "$" },
+	};
+	const char *symbol = NULL, *sign = cents < 0 ? "-" : "";
+	uint64_t mag = cents < 0 ? (uint64_t)0 - (uint64_t)cents : (uint64_t)cents;
+
+	for (size_t i = 0; currency && i < sizeof(symbols) / sizeof(symbols[0]); i++) {
+		if (strcmp(currency, symbols[i].code) == 0) {
+			symbol = symbols[i].symbol;
+		}
+	}
+	if (symbol) {
+		strbuf_addf(sb, "%s%s%llu.%02llu", sign, symbol, (unsigned long long)(mag / 100),
+		            (unsigned long long)(mag % 100));
+	} else {
+		strbuf_addf(sb, "%s%s%s%llu.%02llu", currency && *currency ? currency : "",
+		            currency && *currency ? " " : "", sign, (unsigned long long)(mag / 100),
+		            (unsigned long long)(mag % 100));
+	}
+}

@@ -10,6 +10,7 @@
 #define KNEAD_UNITS_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "base/err.h"
 #include "base/strbuf.h"
@@ -43,5 +44,9 @@ void units_add_speed(struct strbuf *sb, double m_per_s, enum units u);
 
 /* Append a pace per 100 metres (swimming): "1:52 /100m". */
 void units_add_pace_100m(struct strbuf *sb, double sec_per_m);
+
+/* Append an amount of money: "$70.00", "€45.50", "£12.00", "CHF 80.00"
+ * (the code for currencies without a symbol of their own here). */
+void units_add_money(struct strbuf *sb, int64_t cents, const char *currency);
 
 #endif

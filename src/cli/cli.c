@@ -7,6 +7,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/datafile.h"
 #include "base/date.h"
 #include "base/parse.h"
 #include "base/tz.h"
@@ -158,4 +159,57 @@ int cli_fail(const struct cli *cli, const struct err *err)
 {
 	out_error(cli->name.buf, "%s", err->msg[0] ? err->msg : "failed");
 	return err->code == ERR_INPUT ? EXIT_USAGE : EXIT_FAIL;
+}
+
+enum err_code cli_regions(struct cli *cli, struct err *err)
+{
+	struct strbuf text = STRBUF_INIT, origin = STRBUF_INIT;
+	enum err_code rc = ERR_OK;
+
+	if (cli->regions.n_regions) {
+		return ERR_OK;
+	}
+	rc = datafile_read("regions.ini", &text, &origin, err);
+	if (!rc) {
+		rc = region_catalog_parse(&cli->regions, text.buf, origin.buf, err);
+	}
+	strbuf_release(&text);
+	strbuf_release(&origin);
+	return rc;
+}
+
+enum err_code cli_money(struct cli *cli, const char *option, const char *text, int64_t *cents,
+                        char currency[4], struct err *err)
+{
+	const char *mine = athlete_currency(&cli->profile);
+
+	if (parse_money(text, cents, currency, err)) {
+		return err_prefix(err, "%s", option);
+	}
+	if (currency[0] && strcmp(currency, mine) != 0) {
+		return err_set(err, ERR_INPUT,
+		               "%s: '%s' is in %s, but knead keeps money in %s "
+		               "(change it with 'knead init --currency')",
+		               option, text, currency, mine);
+	}
+	memcpy(currency, mine, 4);
+	return ERR_OK;
+}
+
+enum err_code cli_range(struct cli *cli, const struct cli_args *args, int32_t *from, int32_t *to,
+                        struct err *err)
+{
+	const char *f = cli_opt(args, "from"), *t = cli_opt(args, "to");
+
+	*from = *to = DATE_NONE;
+	if (f && parse_date(f, cli->today, from, err)) {
+		return err_prefix(err, "--from");
+	}
+	if (t && parse_date(t, cli->today, to, err)) {
+		return err_prefix(err, "--to");
+	}
+	if (*from != DATE_NONE && *to != DATE_NONE && *to < *from) {
+		return err_set(err, ERR_INPUT, "--to %s is before --from %s", t, f);
+	}
+	return ERR_OK;
 }

@@ -21,6 +21,7 @@
 #include "base/err.h"
 #include "base/strbuf.h"
 #include "core/athlete.h"
+#include "core/region.h"
 #include "store/store.h"
 
 #define CLI_MAX_OPTIONS     24
@@ -70,17 +71,18 @@ struct cli_args {
 
 /* The state of one run of knead. */
 struct cli {
-	const char *db_opt;     /* --db, NULL if not given */
-	bool json;              /* --json */
-	bool help;              /* --help or -h was given */
-	struct strbuf name;     /* "knead gear add", for messages and help */
-	struct strbuf db_path;  /* the database path, once resolved */
-	bool db_default;        /* the path is the XDG default: create its folder */
-	struct store *store;    /* the open database, NULL until needed */
-	struct athlete profile; /* the profile, once cli_profile has run */
-	bool have_profile;      /* profile, now and today are set */
-	int64_t now;            /* the current instant: $KNEAD_NOW or the clock */
-	int32_t today;          /* the local day of now in the runner's zone */
+	const char *db_opt;            /* --db, NULL if not given */
+	bool json;                     /* --json */
+	bool help;                     /* --help or -h was given */
+	struct strbuf name;            /* "knead gear add", for messages and help */
+	struct strbuf db_path;         /* the database path, once resolved */
+	bool db_default;               /* the path is the XDG default: create its folder */
+	struct store *store;           /* the open database, NULL until needed */
+	struct athlete profile;        /* the profile, once cli_profile has run */
+	bool have_profile;             /* profile, now and today are set */
+	int64_t now;                   /* the current instant: $KNEAD_NOW or the clock */
+	int32_t today;                 /* the local day of now in the runner's zone */
+	struct region_catalog regions; /* the body catalogue, once cli_regions has run */
 };
 
 /* The command table (commands.c). */
@@ -133,6 +135,39 @@ enum err_code cli_transaction(struct cli *cli,
  * zone, and set now and today. Idempotent. */
 enum err_code cli_profile(struct cli *cli, struct err *err);
 
+/* Load the body-region catalogue into cli->regions (the runner's
+ * regions.ini if there is one, else the built-in one). Idempotent. */
+enum err_code cli_regions(struct cli *cli, struct err *err);
+
+/* Parse an amount of money typed for option (e.g. "--cost") in the
+ * profile's currency; another currency is refused. Needs cli_profile. */
+enum err_code cli_money(struct cli *cli, const char *option, const char *text, int64_t *cents,
+                        char currency[4], struct err *err);
+
+/* Parse the --from and --to of args (either may be absent: DATE_NONE),
+ * refusing a range that ends before it starts. Needs cli_profile. */
+enum err_code cli_range(struct cli *cli, const struct cli_args *args, int32_t *from, int32_t *to,
+                        struct err *err);
+
+struct recovery_list;
+struct session_cost;
+struct checkin_list;
+
+/* Append "right hamstrings" for a stored region code and side, using the
+ * catalogue's name (the code for a region the catalogue no longer has). */
+void cli_add_region(struct strbuf *sb, const struct cli *cli, const char *code, int side);
+
+/* Print check-ins as a table: all of list, or those at the indices in
+ * only (n of them) when only is not NULL. */
+void cli_print_checkins(const struct cli *cli, const struct checkin_list *list, const size_t *only,
+                        size_t n);
+
+/* Print sessions as a table: all of list, or those at the indices in only
+ * (n of them) when only is not NULL; costs (one per session of list) may
+ * be NULL. */
+void cli_print_sessions(const struct cli *cli, const struct recovery_list *list,
+                        const struct session_cost *costs, const size_t *only, size_t n);
+
 /* Report err on stderr, prefixed with the command's name, and return the
  * exit status for its code (2 for ERR_INPUT, else 1). */
 int cli_fail(const struct cli *cli, const struct err *err);
@@ -142,6 +177,19 @@ enum err_code cli_activity_id(const char *arg, int64_t *id, struct err *err);
 
 /* Commands (cmd_<name>.c). */
 int cmd_edit(struct cli *cli, const struct cli_args *args);
+int cmd_injury_add(struct cli *cli, const struct cli_args *args);
+int cmd_injury_edit(struct cli *cli, const struct cli_args *args);
+int cmd_injury_list(struct cli *cli, const struct cli_args *args);
+int cmd_injury_resolve(struct cli *cli, const struct cli_args *args);
+int cmd_injury_show(struct cli *cli, const struct cli_args *args);
+int cmd_provider_add(struct cli *cli, const struct cli_args *args);
+int cmd_provider_edit(struct cli *cli, const struct cli_args *args);
+int cmd_provider_list(struct cli *cli, const struct cli_args *args);
+int cmd_recover(struct cli *cli, const struct cli_args *args);
+int cmd_regions(struct cli *cli, const struct cli_args *args);
+int cmd_sore(struct cli *cli, const struct cli_args *args);
+int cmd_spend(struct cli *cli, const struct cli_args *args);
+int cmd_wellness(struct cli *cli, const struct cli_args *args);
 int cmd_gear_add(struct cli *cli, const struct cli_args *args);
 int cmd_gear_list(struct cli *cli, const struct cli_args *args);
 int cmd_gear_retire(struct cli *cli, const struct cli_args *args);

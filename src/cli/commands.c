@@ -106,7 +106,172 @@ static const struct cli_option gear_retire_options[] = {
 	OPT_END,
 };
 
+#define OPT_FROM                                                                                   \
+	{                                                                                          \
+		"from", 0, "DATE", "first day to show"                                             \
+	}
+#define OPT_TO                                                                                     \
+	{                                                                                          \
+		"to", 0, "DATE", "last day to show"                                                \
+	}
+
+static const struct cli_option sore_options[] = {
+	{ "date", 'd', "DATE", "the day (default today)" },
+	OPT_FROM,
+	{ "note", 'n', "TEXT", "a note, e.g. \"after the long run\"" },
+	{ "pain", 'p', NULL, "the level is pain" },
+	{ "tight", 't', NULL, "the level is tightness" },
+	OPT_TO,
+	OPT_END,
+};
+
+static const struct cli_option wellness_options[] = {
+	{ "date", 'd', "DATE", "the day (default today)" },
+	{ "fatigue", 0, "N", "how tired, 0 (fresh) to 10 (exhausted)" },
+	OPT_FROM,
+	{ "hrv", 0, "MS", "heart-rate variability (rMSSD) in ms" },
+	{ "mood", 0, "N", "mood, 0 (low) to 10 (great)" },
+	{ "note", 'n', "TEXT", "a note" },
+	{ "rhr", 0, "BPM", "morning resting heart rate" },
+	{ "sleep", 0, "HOURS", "last night's sleep: 7.5, 7h30, 7:30" },
+	{ "stress", 0, "N", "stress, 0 (calm) to 10 (overwhelmed)" },
+	OPT_TO,
+	{ "weight", 0, "KG", "body weight: 61.5, 61.5kg, 135lb" },
+	OPT_END,
+};
+
+static const struct cli_option injury_add_options[] = {
+	{ "cause", 'c', "TEXT", "what you suspect caused it" },
+	{ "diagnosis", 0, "TEXT", "a clinician's diagnosis" },
+	{ "note", 'n', "TEXT", "a note" },
+	{ "since", 0, "DATE", "the day it started (default today)" },
+	{ "status", 0, "STATUS", "active (the default) or recovering" },
+	OPT_END,
+};
+
+static const struct cli_option injury_edit_options[] = {
+	{ "cause", 'c', "TEXT", "what you suspect caused it ('' clears)" },
+	{ "diagnosis", 0, "TEXT", "a clinician's diagnosis ('' clears)" },
+	{ "note", 'n', "TEXT", "a note ('' clears)" },
+	{ "since", 0, "DATE", "the day it started" },
+	{ "status", 0, "STATUS", "active or recovering (resolve it with 'injury resolve')" },
+	OPT_END,
+};
+
+static const struct cli_option injury_list_options[] = {
+	{ "all", 'a', NULL, "resolved injuries too" },
+	OPT_END,
+};
+
+static const struct cli_option injury_resolve_options[] = {
+	{ "date", 'd', "DATE", "the day it was over (default today)" },
+	OPT_END,
+};
+
+static const struct cli_option recover_options[] = {
+	{ "at", 0, "TIME", "start time in the local zone" },
+	{ "cost", 'c', "MONEY", "what you paid, e.g. 90 or 89.99" },
+	{ "date", 'd', "DATE", "the day (default today)" },
+	{ "found", 'f', "REGION=FINDING,...",
+	  "what the therapist found: adductors:right=very tight" },
+	OPT_FROM,
+	{ "note", 'n', "TEXT", "a note" },
+	{ "pain", 'p', "N", "pain during, 0 to 10" },
+	{ "relief", 'r', "N", "relief after, 0 (none) to 10 (complete)" },
+	OPT_TO,
+	{ "with", 'w', "PROVIDER", "who gave it: a provider's name, its start or id" },
+	OPT_END,
+};
+
+static const struct cli_option provider_add_options[] = {
+	{ "kind", 'k', "KIND", "massage, chiro, physio or clinic" },
+	{ "membership", 'm', "FEE/month:N", "a monthly fee including N sessions, e.g. 70/month:1" },
+	{ "note", 'n', "TEXT", "a note" },
+	{ "price", 'p', "MONEY", "pay-per-visit price" },
+	{ "since", 0, "DATE", "the day the membership started (default today)" },
+	OPT_END,
+};
+
+static const struct cli_option provider_edit_options[] = {
+	{ "end", 0, "DATE", "the last day of the current membership" },
+	{ "kind", 'k', "KIND", "massage, chiro, physio or clinic" },
+	{ "membership", 'm', "FEE/month:N",
+	  "a new membership from --since (ends the current one)" },
+	{ "name", 0, "NAME", "a new name" },
+	{ "note", 'n', "TEXT", "a note ('' clears)" },
+	{ "price", 'p', "MONEY", "pay-per-visit price ('none' clears)" },
+	{ "since", 0, "DATE", "the day the new membership starts (default today)" },
+	OPT_END,
+};
+
+static const struct cli_option spend_options[] = {
+	{ "from", 0, "DATE", "first day (default: the first cost recorded)" },
+	{ "to", 0, "DATE", "last day (default today)" },
+	OPT_END,
+};
+
 static const struct cli_option no_options[] = { OPT_END };
+
+static const struct cli_command injury_commands[] = {
+	{ "add", cmd_injury_add,
+	  "REGION[:SIDE] [--since DATE] [--cause TEXT] [--diagnosis TEXT] [--status STATUS] "
+	  "[--note TEXT]",
+	  "start an injury",
+	  "Record an injury: a region and side with the day it started, what you\n"
+	  "suspect caused it and, once a clinician has seen it, the diagnosis:\n"
+	  "\n"
+	  "  knead injury add hamstring:right --since -3d \\\n"
+	  "      --cause \"weak glutes, hamstring over-compensating\"\n"
+	  "\n"
+	  "Its trend comes from your check-ins ('knead sore') on that region.",
+	  injury_add_options, NULL, 1, 1 },
+	{ "edit", cmd_injury_edit,
+	  "ID [--since DATE] [--cause TEXT] [--diagnosis TEXT] [--status STATUS] [--note TEXT]",
+	  "change an injury", "Change an injury's onset, cause, diagnosis, status or note.",
+	  injury_edit_options, NULL, 1, 1 },
+	{ "list", cmd_injury_list, "[--all]", "list injuries with their trend",
+	  "List the open injuries (with --all, the resolved ones too) with their\n"
+	  "days since onset, latest level and trend.",
+	  injury_list_options, NULL, 0, 0 },
+	{ "resolve", cmd_injury_resolve, "ID [--date DATE]", "mark an injury as over",
+	  "Mark an injury as resolved on a day (default today).", injury_resolve_options, NULL, 1,
+	  1 },
+	{ "show", cmd_injury_show, "ID", "show an injury's course",
+	  "Show an injury with its trend from the check-ins: first, last and worst\n"
+	  "level, slope per week, whether it is improving, flat or worse, the days\n"
+	  "since onset, every check-in, and the recovery sessions that touched the\n"
+	  "region.",
+	  no_options, NULL, 1, 1 },
+	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0 },
+};
+
+static const struct cli_command provider_commands[] = {
+	{ "add", cmd_provider_add,
+	  "NAME --kind KIND [--price MONEY] [--membership FEE/month:N] [--since DATE] "
+	  "[--note TEXT]",
+	  "add a therapist, chiropractor, physio or clinic",
+	  "Add someone who gives you recovery sessions, with their pay-per-visit\n"
+	  "price and, if you have one, a membership: a monthly fee that includes\n"
+	  "some sessions.\n"
+	  "\n"
+	  "  knead provider add \"Knead Studio\" --kind massage --price 90 \\\n"
+	  "      --membership 70/month:1 --since 2026-10-20\n"
+	  "\n"
+	  "A session 'knead recover --with' a member provider is costed from the\n"
+	  "membership while its sessions last, and at the price after that.",
+	  provider_add_options, NULL, 1, 1 },
+	{ "edit", cmd_provider_edit,
+	  "PROVIDER [--name NAME] [--kind KIND] [--price MONEY] [--membership FEE/month:N] "
+	  "[--since DATE] [--end DATE] [--note TEXT]",
+	  "change a provider or their membership",
+	  "Change a provider. --membership starts a new membership on --since\n"
+	  "(default today), ending the current one the day before; --end ends the\n"
+	  "current one.",
+	  provider_edit_options, NULL, 1, 1 },
+	{ "list", cmd_provider_list, "", "list providers and memberships",
+	  "List providers with their price and memberships.", no_options, NULL, 0, 0 },
+	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0 },
+};
 
 static const struct cli_command gear_commands[] = {
 	{ "add", cmd_gear_add, "NAME [--kind KIND] [--limit DIST] [--since DATE] [--note TEXT]",
@@ -160,6 +325,10 @@ const struct cli_command cli_commands[] = {
 	  "Run it again to change any of them; the others stay as they are.\n"
 	  "Without --tz, the system's time zone decides local dates.",
 	  init_options, NULL, 0, 0 },
+	{ "injury", NULL, "", "injuries as episodes: add, list, show, edit, resolve",
+	  "Track an injury from onset to resolution, with its trend from your\n"
+	  "check-ins.",
+	  no_options, injury_commands, 0, 0 },
 	{ "list", cmd_list,
 	  "[--from DATE] [--to DATE] [--sport SPORT,...] [--gear GEAR] [--last N]",
 	  "list activities with totals per sport",
@@ -182,10 +351,76 @@ const struct cli_command cli_commands[] = {
 	  "1h20, 45:00, 3:20:00. The day is today unless --date says otherwise;\n"
 	  "future days are refused.",
 	  log_options, NULL, 1, 3 },
+	{ "provider", NULL, "", "therapists and clinics, prices and memberships",
+	  "Keep the people you pay for recovery, their prices and memberships.", no_options,
+	  provider_commands, 0, 0 },
+	{ "recover", cmd_recover,
+	  "[MODALITY [REGION,...] [DURATION]] [--date DATE] [--at TIME] [--with PROVIDER] "
+	  "[--cost MONEY] [--pain N] [--relief N] [--found REGION=FINDING,...] [--note TEXT] "
+	  "[--from DATE] [--to DATE]",
+	  "record a massage, foam rolling, ice, a chiropractor... or list them",
+	  "Record a recovery session: what, on which regions, how long, with whom,\n"
+	  "what it cost, how much it hurt (--pain, 0 to 10) and how much it helped\n"
+	  "(--relief, 0 to 10), and what the therapist found per region:\n"
+	  "\n"
+	  "  knead recover deep hamstrings,glutes 60min --with \"Knead Studio\" \\\n"
+	  "      --pain 8 --relief 9 \\\n"
+	  "      --found \"abductors:right=very tight,semitendinosus:left=tight\"\n"
+	  "  knead recover roll hamstrings,glutes 10min\n"
+	  "  knead recover ice hamstring:right 15min\n"
+	  "\n"
+	  "Modalities: massage:deep, massage:sports, massage:art, massage:swedish,\n"
+	  "roll, stick, ball, ice, heat, bath:epsom, bath:ice, compression,\n"
+	  "stretch, yoga, chiro, physio (also: deep, sports, art, swedish, foam,\n"
+	  "epsom, ice bath, chiropractor, pt). Regions without a side mean both.\n"
+	  "Findings: tight, knot, adhesion, tender, fine, optionally 'slightly' or\n"
+	  "'very'. A cost is in the profile's currency; without one, a session with\n"
+	  "a provider is costed from their membership or price. Without a modality,\n"
+	  "list the sessions (the last 30 days unless --from/--to say otherwise).",
+	  recover_options, NULL, 0, 3 },
+	{ "regions", cmd_regions, "[QUERY]", "the body regions knead knows, or those matching",
+	  "Show the body-region catalogue as a tree, with the words each region\n"
+	  "answers to, or the regions matching QUERY. The catalogue is built in;\n"
+	  "copy data/regions.ini to $XDG_CONFIG_HOME/knead/ to change it.",
+	  no_options, NULL, 0, 1 },
 	{ "rm", cmd_rm, "ID...", "remove activities",
 	  "Remove the activities with these ids, all or none.", no_options, NULL, 1,
 	  CLI_MAX_POSITIONALS },
 	{ "show", cmd_show, "ID", "show one activity in full",
 	  "Show everything knead knows of one activity.", no_options, NULL, 1, 1 },
+	{ "sore", cmd_sore,
+	  "[REGION[:SIDE] LEVEL] [--tight|--pain] [--date DATE] [--note TEXT] [--from DATE] "
+	  "[--to DATE]",
+	  "check in how a body region feels, or list check-ins",
+	  "Record how sore (or, with --tight or --pain, how tight or painful) a\n"
+	  "region is, 0 (not at all) to 10 (worst):\n"
+	  "\n"
+	  "  knead sore hamstring:right 5 --pain\n"
+	  "  knead sore calves:both 3 --tight --date yesterday\n"
+	  "\n"
+	  "Regions are named as you would say them: hammy, glutes, ITB, piraformis\n"
+	  "('knead regions' lists them). A region with a left and a right needs a\n"
+	  "side: :left, :right, :l, :r or :both. Another level for the same day,\n"
+	  "region and side completes that check-in. Without a region, list the\n"
+	  "check-ins (the last 14 days unless --from/--to say otherwise).",
+	  sore_options, NULL, 0, 2 },
+	{ "spend", cmd_spend, "[--from DATE] [--to DATE]", "what recovery costs",
+	  "Show money spent on recovery by month and by modality, the cost per\n"
+	  "session, and for each membership whether it paid off against the\n"
+	  "provider's pay-per-visit price. Money out counts each session's\n"
+	  "payment and each membership fee in the month it falls due.",
+	  spend_options, NULL, 0, 0 },
+	{ "wellness", cmd_wellness,
+	  "[--sleep HOURS] [--fatigue N] [--stress N] [--mood N] [--rhr BPM] [--hrv MS] "
+	  "[--weight KG] [--date DATE] [--note TEXT] [--from DATE] [--to DATE]",
+	  "record sleep, fatigue, stress, mood, resting HR, HRV, weight, or list them",
+	  "Record how you are as a whole on a day; anything given again the same day\n"
+	  "replaces what was there, the rest stays:\n"
+	  "\n"
+	  "  knead wellness --sleep 6h30 --fatigue 7 --rhr 52\n"
+	  "\n"
+	  "Without a measure, list the days (the last 14 unless --from/--to say\n"
+	  "otherwise).",
+	  wellness_options, NULL, 0, 0 },
 	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0 },
 };

@@ -117,6 +117,7 @@ int main(int argc, char **argv)
 	rc = run(&cli, argc, argv);
 	store_close(cli.store);
 	athlete_release(&cli.profile);
+	region_catalog_release(&cli.regions);
 	strbuf_release(&cli.name);
 	strbuf_release(&cli.db_path);
 	if (!out_finish() && rc == EXIT_OK) {

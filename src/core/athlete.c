@@ -96,3 +96,8 @@ enum err_code athlete_sex_parse(const char *s, enum sex *out, struct err *err)
 	}
 	return err_set(err, ERR_INPUT, "'%s' is not f or m", s);
 }
+
+const char *athlete_currency(const struct athlete *a)
+{
+	return a->currency[0] ? a->currency : ATHLETE_DEFAULT_CURRENCY;
+}

@@ -37,6 +37,12 @@ struct athlete {
 	int64_t budget_cents;           /* monthly recovery budget, -1 if unset */
 };
 
+/* The currency of recovery costs when the profile names none. */
+#define ATHLETE_DEFAULT_CURRENCY "USD"
+
+/* The profile's currency, or ATHLETE_DEFAULT_CURRENCY. */
+const char *athlete_currency(const struct athlete *a);
+
 /* An athlete with every field unset and the given id. */
 void athlete_init(struct athlete *a, int64_t id);
 
