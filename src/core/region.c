@@ -267,10 +267,19 @@ static enum err_code build_keys(struct region_catalog *cat, const char *origin, 
 
 		if (out && strcmp(cat->keys[out - 1].key, k->key) == 0) {
 			if (cat->keys[out - 1].region != k->region) {
-				return err_set(err, ERR_FORMAT, "%s: '%s' names both [%s] and [%s]",
-				               origin, k->key,
-				               cat->regions[cat->keys[out - 1].region].code,
-				               cat->regions[k->region].code);
+				enum err_code rc =
+				        err_set(err, ERR_FORMAT,
+				                "%s: '%s' names both [%s] and [%s]", origin, k->key,
+				                cat->regions[cat->keys[out - 1].region].code,
+				                cat->regions[k->region].code);
+
+				/* keep the array whole for the release: kept keys, then
+				 * the rest, with the freed repeats gone */
+				for (size_t j = i; j < cat->n_keys; j++) {
+					free(cat->keys[j].key);
+				}
+				cat->n_keys = out;
+				return rc;
 			}
 			free(k->key);
 			continue;

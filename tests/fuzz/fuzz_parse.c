@@ -2,9 +2,10 @@
  * fuzz_parse.c: libFuzzer target for everything a runner types.
  *
  * The input is one string given to each human-input parser in turn: dates,
- * times, durations, distances, figures, paces, numbers, sports, units and
- * time-zone names. A parser may refuse it, but must never crash, read out
- * of bounds or leave a message without the input in it.
+ * times, durations, distances, figures, paces, numbers, sports, units,
+ * time-zone names, money, levels, recovery modalities, findings,
+ * memberships, sides and body regions (against the built-in catalogue). A parser may refuse it, but
+ * must never crash, read out of bounds or leave a message without the input in it.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -16,9 +17,33 @@
 #include "base/tz.h"
 #include "base/units.h"
 #include "base/xalloc.h"
+#include "core/body.h"
+#include "core/recovery.h"
+#include "core/region.h"
 #include "core/sport.h"
+#include "base/datafile.h"
+#include <stdlib.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* The built-in catalogue, loaded once (never freed: it lives as long as
+ * the fuzzer). */
+static const struct region_catalog *catalog(void)
+{
+	static struct region_catalog cat = REGION_CATALOG_INIT;
+	struct strbuf text = STRBUF_INIT, origin = STRBUF_INIT;
+
+	if (cat.n_regions == 0) {
+		setenv("XDG_CONFIG_HOME", "/nonexistent", 1);
+		if (datafile_read("regions.ini", &text, &origin, NULL) ||
+		    region_catalog_parse(&cat, text.buf, origin.buf, NULL)) {
+			__builtin_trap();
+		}
+		strbuf_release(&text);
+		strbuf_release(&origin);
+	}
+	return &cat;
+}
 
 /* Longer inputs say nothing new about these parsers. */
 #define MAX_INPUT 256
@@ -52,6 +77,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	(void)sport_parse(s, &sport, &err);
 	(void)units_parse(s, &u, &err);
 	(void)tz_exists(s);
+	{
+		int64_t cents;
+		char currency[4];
+		int level, severity;
+		enum modality m;
+		enum finding f;
+		struct membership mem;
+		enum side side;
+		struct region_ref ref;
+
+		(void)parse_money(s, &cents, currency, &err);
+		(void)level_parse(s, &level, &err);
+		(void)modality_parse(s, &m, &err);
+		(void)finding_parse(s, &f, &severity, &err);
+		(void)membership_parse(s, &mem, &err);
+		(void)side_parse(s, &side, &err);
+		(void)region_ref_parse(catalog(), s, true, &ref, &err);
+		(void)region_ref_parse(catalog(), s, false, &ref, &err);
+	}
 	if (err.code != ERR_OK && strlen(err.msg) == 0) {
 		__builtin_trap(); /* a refusal must say why */
 	}
