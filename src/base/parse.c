@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "base/date.h"
+#include "base/units.h"
 
 /* Longest number we read: enough for any real figure, short enough that
  * the digits cannot overflow a double's exact integer range. */
@@ -734,8 +735,10 @@ static bool read_currency(const char **p, char code[4])
 
 enum err_code parse_money(const char *s, int64_t *cents, char currency[4], struct err *err)
 {
-	static const char *const symbols[] = { "$", "€", "£" };
-	const char *p = skip_spaces(s);
+	static const struct {
+		const char *symbol, *code;
+	} symbols[] = { { "$", "$" }, { "€", "EUR" }, { "£", "GBP" } };
+	const char *p = skip_spaces(s), *symbol = NULL;
 	long whole = 0, frac = 0;
 	int n_frac = 0;
 
@@ -743,11 +746,12 @@ enum err_code parse_money(const char *s, int64_t *cents, char currency[4], struc
 	if (read_currency(&p, currency)) {
 		p = skip_spaces(p);
 	}
-	for (size_t i = 0; i < sizeof(symbols) / sizeof(symbols[0]); i++) {
-		size_t n = strlen(symbols[i]);
+	for (size_t i = 0; !currency[0] && i < sizeof(symbols) / sizeof(symbols[0]); i++) {
+		size_t n = strlen(symbols[i].symbol);
 
-		if (strncmp(p, symbols[i], n) == 0) {
+		if (strncmp(p, symbols[i].symbol, n) == 0) {
 			p += n;
+			symbol = symbols[i].code;
 			break;
 		}
 	}
@@ -776,6 +780,14 @@ enum err_code parse_money(const char *s, int64_t *cents, char currency[4], struc
 	if (*skip_spaces(p)) {
 		goto bad;
 	}
+	if (symbol && currency[0] &&
+	    (strcmp(symbol, "$") == 0 ? strcmp(units_currency_symbol(currency), "$") != 0
+	                              : strcmp(symbol, currency) != 0)) {
+		goto bad;
+	}
+	if (symbol && !currency[0]) {
+		memcpy(currency, symbol, strlen(symbol) + 1);
+	}
 	if (whole > 1000000 || (whole == 1000000 && frac)) {
 		return err_set(err, ERR_INPUT, "'%s' is more than 1,000,000", s);
 	}
@@ -783,5 +795,5 @@ enum err_code parse_money(const char *s, int64_t *cents, char currency[4], struc
 	return ERR_OK;
 bad:
 	currency[0] = '\0';
-	return err_set(err, ERR_INPUT, "'%s' is not an amount of money (70, 89.99, 90 USD)", s);
+	return err_set(err, ERR_INPUT, "'%s' is not an amount of money (70, 89.99, 90 EUR)", s);
 }

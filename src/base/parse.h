@@ -65,10 +65,9 @@ enum err_code parse_pace(const char *s, double default_unit_m, double *sec_per_k
 enum err_code parse_int(const char *s, long lo, long hi, long *out, struct err *err);
 
 /* Parse an amount of money into cents: "70", "70.5", "89.99", "$90",
- * "€45", "90 USD", "EUR 45". A three-letter code, if given, goes to
- * currency (upper case), else currency is "". A currency symbol is
- * accepted and ignored: "$" is too many currencies to mean one. At most
- * 1,000,000.00. */
+ * "€45", "90 USD", "EUR 45". currency gets the code given (upper case),
+ * "EUR" for €, "GBP" for £, "$" for a dollar sign (which is too many
+ * currencies to mean one), else "". At most 1,000,000.00. */
 enum err_code parse_money(const char *s, int64_t *cents, char currency[4], struct err *err);
 
 /* Parse a plain decimal number (digits, at most one '.') in lo..hi. */

@@ -98,7 +98,7 @@ void units_add_pace_100m(struct strbuf *sb, double sec_per_m)
 	strbuf_adds(sb, " /100m");
 }
 
-void units_add_money(struct strbuf *sb, int64_t cents, const char *currency)
+const char *units_currency_symbol(const char *currency)
 {
 	static const struct {
 		const char *code, *symbol;
@@ -106,15 +106,21 @@ void units_add_money(struct strbuf *sb, int64_t cents, const char *currency)
 		{ "AUD", "$" }, { "CAD", "$" }, { "EUR", "€" },
 		{ "GBP", "£" }, { "NZD", "$" }, { "USD", "$" },
 	};
-	const char *symbol = NULL, *sign = cents < 0 ? "-" : "";
-	uint64_t mag = cents < 0 ? (uint64_t)0 - (uint64_t)cents : (uint64_t)cents;
 
 	for (size_t i = 0; currency && i < sizeof(symbols) / sizeof(symbols[0]); i++) {
 		if (strcmp(currency, symbols[i].code) == 0) {
-			symbol = symbols[i].symbol;
+			return symbols[i].symbol;
 		}
 	}
-	if (symbol) {
+	return "";
+}
+
+void units_add_money(struct strbuf *sb, int64_t cents, const char *currency)
+{
+	const char *symbol = units_currency_symbol(currency), *sign = cents < 0 ? "-" : "";
+	uint64_t mag = cents < 0 ? (uint64_t)0 - (uint64_t)cents : (uint64_t)cents;
+
+	if (*symbol) {
 		strbuf_addf(sb, "%s%s%llu.%02llu", sign, symbol, (unsigned long long)(mag / 100),
 		            (unsigned long long)(mag % 100));
 	} else {

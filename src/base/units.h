@@ -45,6 +45,10 @@ void units_add_speed(struct strbuf *sb, double m_per_s, enum units u);
 /* Append a pace per 100 metres (swimming): "1:52 /100m". */
 void units_add_pace_100m(struct strbuf *sb, double sec_per_m);
 
+/* The symbol knead writes for a currency code: "$", "€", "£", or "" for
+ * a currency it writes by its code. */
+const char *units_currency_symbol(const char *currency);
+
 /* Append an amount of money: "$70.00", "€45.50", "£12.00", "CHF 80.00"
  * (the code for currencies without a symbol of their own here). */
 void units_add_money(struct strbuf *sb, int64_t cents, const char *currency);

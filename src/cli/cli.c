@@ -11,6 +11,7 @@
 #include "base/date.h"
 #include "base/parse.h"
 #include "base/tz.h"
+#include "base/units.h"
 #include "base/xalloc.h"
 #include "base/xdg.h"
 #include "cli/cli.h"
@@ -181,16 +182,26 @@ enum err_code cli_regions(struct cli *cli, struct err *err)
 enum err_code cli_money(struct cli *cli, const char *option, const char *text, int64_t *cents,
                         char currency[4], struct err *err)
 {
-	const char *mine = athlete_currency(&cli->profile);
-
 	if (parse_money(text, cents, currency, err)) {
 		return err_prefix(err, "%s", option);
+	}
+	return cli_currency(cli, option, text, currency, err);
+}
+
+enum err_code cli_currency(struct cli *cli, const char *option, const char *text, char currency[4],
+                           struct err *err)
+{
+	const char *mine = athlete_currency(&cli->profile);
+
+	if (strcmp(currency, "$") == 0 && strcmp(units_currency_symbol(mine), "$") == 0) {
+		currency[0] = '\0'; /* a dollar sign in a dollar currency */
 	}
 	if (currency[0] && strcmp(currency, mine) != 0) {
 		return err_set(err, ERR_INPUT,
 		               "%s: '%s' is in %s, but knead keeps money in %s "
 		               "(change it with 'knead init --currency')",
-		               option, text, currency, mine);
+		               option, text, strcmp(currency, "$") == 0 ? "dollars" : currency,
+		               mine);
 	}
 	memcpy(currency, mine, 4);
 	return ERR_OK;
@@ -209,7 +220,7 @@ enum err_code cli_range(struct cli *cli, const struct cli_args *args, int32_t *f
 		return err_prefix(err, "--to");
 	}
 	if (*from != DATE_NONE && *to != DATE_NONE && *to < *from) {
-		return err_set(err, ERR_INPUT, "--to %s is before --from %s", t, f);
+		return err_set(err, ERR_INPUT, "--from '%s' is after --to '%s'", f, t);
 	}
 	return ERR_OK;
 }

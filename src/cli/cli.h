@@ -144,6 +144,12 @@ enum err_code cli_regions(struct cli *cli, struct err *err);
 enum err_code cli_money(struct cli *cli, const char *option, const char *text, int64_t *cents,
                         char currency[4], struct err *err);
 
+/* Check the currency parse_money found in text against the profile's:
+ * none, the same, or "$" for a dollar currency is fine, and currency
+ * becomes the profile's; another is ERR_INPUT. */
+enum err_code cli_currency(struct cli *cli, const char *option, const char *text, char currency[4],
+                           struct err *err);
+
 /* Parse the --from and --to of args (either may be absent: DATE_NONE),
  * refusing a range that ends before it starts. Needs cli_profile. */
 enum err_code cli_range(struct cli *cli, const struct cli_args *args, int32_t *from, int32_t *to,

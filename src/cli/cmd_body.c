@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/datafile.h"
 #include "base/date.h"
 #include "base/parse.h"
 #include "base/xalloc.h"
@@ -98,6 +99,21 @@ int cmd_regions(struct cli *cli, const struct cli_args *args)
 	size_t n = 0;
 	int status = EXIT_OK;
 
+	if (cli_opt(args, "raw")) {
+		struct strbuf text = STRBUF_INIT, origin = STRBUF_INIT;
+
+		if (args->n_pos) {
+			err_set(&err, ERR_INPUT, "--raw prints the whole catalogue: give no query");
+			return cli_fail(cli, &err);
+		}
+		if (datafile_read("regions.ini", &text, &origin, &err)) {
+			return cli_fail(cli, &err);
+		}
+		out_buf(&text);
+		strbuf_release(&text);
+		strbuf_release(&origin);
+		return EXIT_OK;
+	}
 	if (cli_regions(cli, &err)) {
 		return cli_fail(cli, &err);
 	}
@@ -433,8 +449,9 @@ static void add_wellness_line(struct strbuf *sb, const struct wellness *w)
 	size_t start = sb->len;
 
 	if (!isnan(w->sleep_s)) {
-		strbuf_adds(sb, "slept ");
-		units_add_duration(sb, w->sleep_s);
+		long min = lround(w->sleep_s / 60);
+
+		strbuf_addf(sb, "slept %ldh%02ld", min / 60, min % 60);
 	}
 	if (w->fatigue >= 0) {
 		strbuf_addf(sb, "%sfatigue %d", sb->len > start ? ", " : "", w->fatigue);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "analysis/injury.h"
+#include "analysis/spend.h"
 #include "base/date.h"
 #include "base/parse.h"
 #include "base/xalloc.h"
@@ -91,11 +92,14 @@ static void add_injury_line(struct strbuf *sb, const struct cli *cli, const stru
 {
 	strbuf_addf(sb, "injury %lld: ", (long long)inj->id);
 	cli_add_region(sb, cli, inj->region, inj->side);
-	strbuf_addf(sb, ", %s since ", injury_status_name(inj->status));
-	render_day(sb, inj->onset);
 	if (inj->resolved != DATE_NONE) {
+		strbuf_adds(sb, ", from ");
+		render_day(sb, inj->onset);
 		strbuf_adds(sb, ", resolved ");
 		render_day(sb, inj->resolved);
+	} else {
+		strbuf_addf(sb, ", %s since ", injury_status_name(inj->status));
+		render_day(sb, inj->onset);
 	}
 	strbuf_addch(sb, '\n');
 }
@@ -161,9 +165,6 @@ static enum err_code load(struct cli *cli, const char *arg, struct injury *inj, 
 		return err->code;
 	}
 	rc = store_injury_get(cli->store, ATHLETE_DEFAULT, id, inj, err);
-	if (rc == ERR_NOT_FOUND) {
-		err->code = rc = ERR_INPUT;
-	}
 	return rc;
 }
 
@@ -221,18 +222,25 @@ int cmd_injury_resolve(struct cli *cli, const struct cli_args *args)
 struct evidence {
 	struct checkin_list checkins;
 	struct recovery_list sessions;
+	struct provider_list providers;
+	struct session_cost *costs; /* one per session (owned) */
 };
 
 static enum err_code load_evidence(struct cli *cli, struct evidence *ev, struct err *err)
 {
 	ev->checkins = (struct checkin_list)CHECKIN_LIST_INIT;
 	ev->sessions = (struct recovery_list)RECOVERY_LIST_INIT;
+	ev->providers = (struct provider_list)PROVIDER_LIST_INIT;
+	ev->costs = NULL;
 	if (store_checkin_list(cli->store, ATHLETE_DEFAULT, DATE_NONE, cli->today, &ev->checkins,
 	                       err) ||
 	    store_recovery_list(cli->store, ATHLETE_DEFAULT, DATE_NONE, cli->today, &ev->sessions,
-	                        err)) {
+	                        err) ||
+	    store_provider_list(cli->store, ATHLETE_DEFAULT, &ev->providers, err)) {
 		return err->code;
 	}
+	ev->costs = xcalloc(ev->sessions.n + 1, sizeof(*ev->costs));
+	spend_cost_sessions(&ev->sessions, &ev->providers, ev->costs);
 	return ERR_OK;
 }
 
@@ -240,6 +248,9 @@ static void release_evidence(struct evidence *ev)
 {
 	checkin_list_release(&ev->checkins);
 	recovery_list_release(&ev->sessions);
+	provider_list_release(&ev->providers);
+	free(ev->costs);
+	ev->costs = NULL;
 }
 
 static void add_point(struct strbuf *sb, const char *what, const struct trend_point *p)
@@ -262,8 +273,16 @@ static void add_trend(struct strbuf *sb, const struct injury_course *c)
 		            t->last.value);
 		return;
 	}
-	strbuf_addf(sb, "%s, %+.1f a week over %zu days of check-ins",
-	            trend_verdict_name(t->verdict), t->slope_per_week, t->n_days);
+	/* "-10.5 a week" over three days reads as a forecast: under a week,
+	 * say how much a day */
+	if (t->last.day - t->first.day < 7) {
+		strbuf_addf(sb, "%s, %+.1f a day", trend_verdict_name(t->verdict),
+		            t->slope_per_week / 7);
+	} else {
+		strbuf_addf(sb, "%s, %+.1f a week", trend_verdict_name(t->verdict),
+		            t->slope_per_week);
+	}
+	strbuf_addf(sb, " over %zu days of check-ins", t->n_days);
 }
 
 int cmd_injury_show(struct cli *cli, const struct cli_args *args)
@@ -325,7 +344,7 @@ int cmd_injury_show(struct cli *cli, const struct cli_args *args)
 	if (course.n_sessions) {
 		strbuf_addf(&sb, "\n%srecovery on the region%s\n", out_sgr("1"), out_sgr("0"));
 		out_buf(&sb);
-		cli_print_sessions(cli, &ev.sessions, NULL, course.sessions, course.n_sessions);
+		cli_print_sessions(cli, &ev.sessions, ev.costs, course.sessions, course.n_sessions);
 	}
 done:
 	strbuf_release(&sb);
@@ -339,7 +358,7 @@ int cmd_injury_list(struct cli *cli, const struct cli_args *args)
 {
 	struct injury_list list = INJURY_LIST_INIT;
 	struct err err = ERR_INIT;
-	struct evidence ev = { CHECKIN_LIST_INIT, RECOVERY_LIST_INIT };
+	struct evidence ev = { CHECKIN_LIST_INIT, RECOVERY_LIST_INIT, PROVIDER_LIST_INIT, NULL };
 	struct strbuf out = STRBUF_INIT, sb = STRBUF_INIT;
 	json_t *arr = NULL;
 	struct table *t = NULL;

@@ -25,15 +25,22 @@
 /* How far back the listing form looks without --from. */
 #define LIST_DAYS 30
 
+/* The regions worked, or (findings) those with a finding and what it was.
+ * Regions named only in the findings are left out of the regions worked
+ * when others were named, so the massage of hamstrings and glutes reads
+ * as that, its findings beside it. */
 static void add_regions(struct strbuf *sb, const struct cli *cli, const struct recovery *r,
                         bool findings)
 {
-	bool any = false;
+	bool any = false, plain = false;
 
+	for (size_t i = 0; i < r->n_regions; i++) {
+		plain |= r->regions[i].finding == FINDING_NONE;
+	}
 	for (size_t i = 0; i < r->n_regions; i++) {
 		const struct recovery_region *rr = &r->regions[i];
 
-		if ((rr->finding != FINDING_NONE) != findings) {
+		if ((findings || plain) && (rr->finding != FINDING_NONE) != findings) {
 			continue;
 		}
 		strbuf_adds(sb, any ? ", " : "");
@@ -474,6 +481,7 @@ int cmd_recover(struct cli *cli, const struct cli_args *args)
 		if (!rc) {
 			r.provider_id = p.id;
 			r.provider_name = xstrdup(p.name);
+			recovery_price_from(&r, &p);
 		}
 	}
 	if (!rc) {
@@ -566,9 +574,8 @@ static enum err_code parse_provider(struct cli *cli, const struct cli_args *args
 		struct membership *open =
 		        p->n_memberships ? &p->memberships[p->n_memberships - 1] : NULL;
 
-		if (!open || open->until != DATE_NONE) {
-			return err_set(err, ERR_INPUT, "--end: %s has no running membership",
-			               p->name);
+		if (!open) {
+			return err_set(err, ERR_INPUT, "--end: %s has no membership", p->name);
 		}
 		open->until = last;
 	}
@@ -578,9 +585,8 @@ static enum err_code parse_provider(struct cli *cli, const struct cli_args *args
 		if (membership_parse(mem, &m, err)) {
 			return err_prefix(err, "--membership");
 		}
-		if (m.currency[0] && strcmp(m.currency, athlete_currency(&cli->profile)) != 0) {
-			return err_set(err, ERR_INPUT, "--membership: knead keeps money in %s",
-			               athlete_currency(&cli->profile));
+		if (cli_currency(cli, "--membership", mem, m.currency, err)) {
+			return err->code;
 		}
 		for (size_t i = 0; i < p->n_memberships; i++) {
 			struct membership *o = &p->memberships[i];
@@ -590,7 +596,6 @@ static enum err_code parse_provider(struct cli *cli, const struct cli_args *args
 				o->until = start - 1;
 			}
 		}
-		memcpy(m.currency, athlete_currency(&cli->profile), 4);
 		m.since = start;
 		m.until = DATE_NONE;
 		*provider_add_membership(p) = m;
@@ -658,9 +663,6 @@ int cmd_provider_edit(struct cli *cli, const struct cli_args *args)
 	}
 	if (!rc) {
 		rc = store_provider_find(cli->store, ATHLETE_DEFAULT, args->pos[0], &p, &err);
-		if (rc == ERR_NOT_FOUND) {
-			err.code = rc = ERR_INPUT;
-		}
 	}
 	if (!rc) {
 		rc = parse_provider(cli, args, true, &p, &err);

@@ -27,7 +27,7 @@ static void print_report(const struct spend_report *r)
 	if (r->per_session_cents >= 0) {
 		strbuf_adds(&out, ", ");
 		units_add_money(&out, r->per_session_cents, r->currency);
-		strbuf_addf(&out, " per paid session (%d)", r->costed);
+		strbuf_addf(&out, " per session with a cost (%d)", r->costed);
 	}
 	strbuf_adds(&out, "\n\n");
 

@@ -115,6 +115,11 @@ static const struct cli_option gear_retire_options[] = {
 		"to", 0, "DATE", "last day to show"                                                \
 	}
 
+static const struct cli_option regions_options[] = {
+	{ "raw", 0, NULL, "print the regions.ini in use, to copy and edit" },
+	OPT_END,
+};
+
 static const struct cli_option sore_options[] = {
 	{ "date", 'd', "DATE", "the day (default today)" },
 	OPT_FROM,
@@ -378,11 +383,16 @@ const struct cli_command cli_commands[] = {
 	  "a provider is costed from their membership or price. Without a modality,\n"
 	  "list the sessions (the last 30 days unless --from/--to say otherwise).",
 	  recover_options, NULL, 0, 3 },
-	{ "regions", cmd_regions, "[QUERY]", "the body regions knead knows, or those matching",
+	{ "regions", cmd_regions, "[QUERY] [--raw]",
+	  "the body regions knead knows, or those matching",
 	  "Show the body-region catalogue as a tree, with the words each region\n"
-	  "answers to, or the regions matching QUERY. The catalogue is built in;\n"
-	  "copy data/regions.ini to $XDG_CONFIG_HOME/knead/ to change it.",
-	  no_options, NULL, 0, 1 },
+	  "answers to, or the regions matching QUERY. The catalogue is built in; to\n"
+	  "change it, start from a copy of the one in use:\n"
+	  "\n"
+	  "  knead regions --raw > ~/.config/knead/regions.ini\n"
+	  "\n"
+	  "A regions.ini in $XDG_CONFIG_HOME/knead/ replaces the built-in one whole.",
+	  regions_options, NULL, 0, 1 },
 	{ "rm", cmd_rm, "ID...", "remove activities",
 	  "Remove the activities with these ids, all or none.", no_options, NULL, 1,
 	  CLI_MAX_POSITIONALS },

@@ -457,6 +457,15 @@ void provider_list_release(struct provider_list *list)
 	*list = (struct provider_list)PROVIDER_LIST_INIT;
 }
 
+void recovery_price_from(struct recovery *r, const struct provider *p)
+{
+	if (r->cost_cents >= 0 || p->price_cents < 0 || provider_membership_on(p, r->day)) {
+		return;
+	}
+	r->cost_cents = p->price_cents;
+	memcpy(r->currency, p->currency, sizeof(r->currency));
+}
+
 enum err_code membership_parse(const char *s, struct membership *out, struct err *err)
 {
 	static const char *const per_month[] = { "/month", "/mo", "/m", " a month", "/mon" };

@@ -189,6 +189,13 @@ const struct membership *provider_membership_on(const struct provider *p, int32_
 struct provider *provider_list_push(struct provider_list *list);
 void provider_list_release(struct provider_list *list);
 
+/* Give a session with provider p and no cost typed p's pay-per-visit
+ * price, fixed now so that a later change of price leaves its history be;
+ * unless a membership of p covers its day, in which case its cost depends
+ * on the month's other sessions and is worked out when needed
+ * (analysis/spend.h). */
+void recovery_price_from(struct recovery *r, const struct provider *p);
+
 /* Parse a membership as typed: "70/month:1", "70/mo:2", "70:1", "70/month"
  * (one session), with the amount as parse_money reads it. */
 enum err_code membership_parse(const char *s, struct membership *out, struct err *err);

@@ -92,7 +92,7 @@ __attribute__((format(printf, 3, 4))) static int fail(struct parse_ctx *ctx, con
 		va_start(ap, fmt);
 		vsnprintf(msg, sizeof(msg), fmt, ap);
 		va_end(ap);
-		err_set(ctx->err, ERR_FORMAT, "%s: [%s]: %s", ctx->origin, section, msg);
+		err_set(ctx->err, ERR_FORMAT, "[%s]: %s", section, msg);
 		ctx->failed = true;
 	}
 	return 0;
@@ -325,8 +325,9 @@ enum err_code region_catalog_parse(struct region_catalog *cat, const char *text,
 	if (ctx.failed) {
 		rc = err->code;
 		if (line > 0) {
-			/* inih knows the line of the first problem: say it first */
-			err_prefix(err, "line %d", line);
+			err_prefix(err, "%s: line %d", origin, line);
+		} else {
+			err_prefix(err, "%s", origin);
 		}
 	} else if (line != 0) {
 		rc = err_set(err, ERR_FORMAT, "%s: line %d: not 'key = value' or '[region]'",

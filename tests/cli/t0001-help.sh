@@ -9,10 +9,23 @@ gear retire
 help
 import
 init
+injury add
+injury edit
+injury list
+injury resolve
+injury show
 list
 log
+provider add
+provider edit
+provider list
+recover
+regions
 rm
-show'
+show
+sore
+spend
+wellness'
 
 test_case 'every command answers --help on stdout with exit 0' '
 	echo "$commands" | while IFS= read -r c; do
@@ -39,6 +52,20 @@ test_case 'a group without a subcommand shows its commands' '
 	out_has "knead gear retire"
 	expect_rc 2 gear
 	err_has "which one?"
+'
+
+test_case 'the injury and provider groups show their commands too' '
+	expect_ok injury --help
+	out_has "knead injury add REGION[:SIDE]"
+	out_has "knead injury resolve ID"
+	expect_rc 2 injury
+	err_has "which one?"
+	expect_ok provider --help
+	out_has "knead provider edit PROVIDER"
+	expect_rc 2 provider
+	err_has "which one?"
+	expect_ok help injury show
+	out_has "usage: knead injury show ID"
 '
 
 test_case 'knead alone lists the commands on stderr and exits 2' '

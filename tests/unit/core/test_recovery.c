@@ -79,9 +79,12 @@ static void test_parse_money(void **state)
 	check_money("89.99", 8999, "");
 	check_money("89.9", 8990, "");
 	check_money("70.05", 7005, "");
-	check_money("$90", 9000, "");
-	check_money("€45", 4500, "");
-	check_money("£12.50", 1250, "");
+	/* a symbol says the currency where it can: $ is many currencies */
+	check_money("$90", 9000, "$");
+	check_money("€45", 4500, "EUR");
+	check_money("£12.50", 1250, "GBP");
+	check_money("$90 CAD", 9000, "CAD");
+	check_money("€45 EUR", 4500, "EUR");
 	check_money("90 USD", 9000, "USD");
 	check_money("90usd", 9000, "USD");
 	check_money("eur 45", 4500, "EUR");
@@ -90,6 +93,8 @@ static void test_parse_money(void **state)
 	check_money("1000000", 100000000, "");
 	check_money("1000000.00", 100000000, "");
 
+	check_money_refused("€45 USD", "'€45 USD'");
+	check_money_refused("$45 EUR", "'$45 EUR'");
 	check_money_refused("1.234", "'1.234'");
 	check_money_refused("", "amount");
 	check_money_refused("   ", "amount");
@@ -714,7 +719,7 @@ static void test_membership_parse(void **state)
 	check_membership("70/month", 7000, "", 1);
 	check_membership("70", 7000, "", 1);
 	check_membership("89.99/month:4", 8999, "", 4);
-	check_membership("$70/month:1", 7000, "", 1);
+	check_membership("$70/month:1", 7000, "$", 1);
 	check_membership("70 USD/month:1", 7000, "USD", 1);
 	check_membership("EUR 45.50/mo:3", 4550, "EUR", 3);
 	check_membership("70 a month:2", 7000, "", 2);
