@@ -145,6 +145,17 @@ static void add_aliases(struct region *r, const char *list)
 	}
 }
 
+static bool has_key(const char *word)
+{
+	struct strbuf norm = STRBUF_INIT;
+	bool any;
+
+	region_normalise(&norm, word);
+	any = norm.len > 0;
+	strbuf_release(&norm);
+	return any;
+}
+
 static int on_value(void *user, const char *section, const char *key, const char *value)
 {
 	struct parse_ctx *ctx = user;
@@ -174,7 +185,8 @@ static int on_value(void *user, const char *section, const char *key, const char
 		if (r->name) {
 			return fail(ctx, section, "%s", "name given twice");
 		}
-		if (!*value) {
+		/* a name is also a lookup key: it must have something to type */
+		if (!has_key(value)) {
 			return fail(ctx, section, "%s", "empty name");
 		}
 		r->name = xstrdup(value);
