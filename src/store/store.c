@@ -17,10 +17,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/bug.h"
+#include "base/strbuf.h"
 #include "base/date.h"
 #include "base/embed.h"
 #include "base/xalloc.h"
@@ -504,4 +506,47 @@ int32_t store_column_date(sqlite3_stmt *st, int i)
 		return DATE_NONE;
 	}
 	return day;
+}
+
+enum err_code store_pick(const char *const *names, const int64_t *ids, size_t n, const char *key,
+                         const char *what, const char *add_hint, size_t *match, struct err *err)
+{
+	struct strbuf list = STRBUF_INIT;
+	size_t key_len = strlen(key), n_matches = 0;
+	int64_t id = 0;
+	enum err_code rc = ERR_OK;
+
+	if (key_len && strspn(key, "0123456789") == key_len && key_len < 18) {
+		for (const char *p = key; *p; p++) {
+			id = id * 10 + (*p - '0');
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (ids[i] == id || strcasecmp(names[i], key) == 0) {
+			*match = i;
+			return ERR_OK;
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (key_len && strncasecmp(names[i], key, key_len) == 0) {
+			*match = i;
+			n_matches++;
+			strbuf_addf(&list, "%s'%s'", list.len ? ", " : "", names[i]);
+		}
+	}
+	if (n_matches > 1) {
+		rc = err_set(err, ERR_INPUT, "'%s' could be any of: %s", key, list.buf);
+	} else if (n_matches == 0) {
+		for (size_t i = 0; i < n; i++) {
+			strbuf_addf(&list, "%s'%s'", list.len ? ", " : "", names[i]);
+		}
+		if (n) {
+			rc = err_set(err, ERR_NOT_FOUND, "no %s '%s' (there is %s)", what, key,
+			             list.buf);
+		} else {
+			rc = err_set(err, ERR_NOT_FOUND, "no %s '%s' (%s)", what, key, add_hint);
+		}
+	}
+	strbuf_release(&list);
+	return rc;
 }

@@ -3,10 +3,10 @@
  */
 #include "store/store_gear.h"
 
+#include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
-#include "base/strbuf.h"
+#include "base/xalloc.h"
 #include "store/store_int.h"
 
 enum err_code store_gear_add(struct store *s, struct gear *g, struct err *err)
@@ -118,53 +118,28 @@ enum err_code store_gear_find(struct store *s, int64_t athlete_id, const char *k
                               struct gear *out, struct err *err)
 {
 	struct gear_list list = GEAR_LIST_INIT;
-	struct strbuf names = STRBUF_INIT;
-	size_t key_len = strlen(key);
-	int64_t id = 0;
-	size_t match = 0, n_matches = 0;
+	const char **names = NULL;
+	int64_t *ids = NULL;
+	size_t match;
 	enum err_code rc;
 
 	gear_init(out);
 	rc = store_gear_list(s, athlete_id, &list, err);
-	if (rc) {
-		goto done;
-	}
-	if (key_len && strspn(key, "0123456789") == key_len && key_len < 18) {
-		for (const char *p = key; *p; p++) {
-			id = id * 10 + (*p - '0');
-		}
-	}
-	for (size_t i = 0; i < list.n_gears; i++) {
-		if (list.gears[i].id == id || strcasecmp(list.gears[i].name, key) == 0) {
-			move_gear(out, &list.gears[i]);
-			goto done;
-		}
-	}
-	for (size_t i = 0; i < list.n_gears; i++) {
-		if (key_len && strncasecmp(list.gears[i].name, key, key_len) == 0) {
-			match = i;
-			n_matches++;
-			strbuf_addf(&names, "%s'%s'", names.len ? ", " : "", list.gears[i].name);
-		}
-	}
-	if (n_matches == 1) {
-		move_gear(out, &list.gears[match]);
-	} else if (n_matches > 1) {
-		rc = err_set(err, ERR_INPUT, "'%s' could be any of: %s", key, names.buf);
-	} else {
+	if (!rc) {
+		names = xcalloc(list.n_gears + 1, sizeof(*names));
+		ids = xcalloc(list.n_gears + 1, sizeof(*ids));
 		for (size_t i = 0; i < list.n_gears; i++) {
-			strbuf_addf(&names, "%s'%s'", names.len ? ", " : "", list.gears[i].name);
+			names[i] = list.gears[i].name;
+			ids[i] = list.gears[i].id;
 		}
-		if (list.n_gears) {
-			rc = err_set(err, ERR_NOT_FOUND, "no gear '%s' (there is %s)", key,
-			             names.buf);
-		} else {
-			rc = err_set(err, ERR_NOT_FOUND,
-			             "no gear '%s' (add it with 'knead gear add')", key);
-		}
+		rc = store_pick(names, ids, list.n_gears, key, "gear",
+		                "add it with 'knead gear add'", &match, err);
 	}
-done:
+	if (!rc) {
+		move_gear(out, &list.gears[match]);
+	}
+	free(names);
+	free(ids);
 	gear_list_release(&list);
-	strbuf_release(&names);
 	return rc;
 }

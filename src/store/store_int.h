@@ -13,6 +13,7 @@
 
 #include <sqlite3.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "base/err.h"
@@ -42,6 +43,14 @@ void store_bind_text(sqlite3_stmt *st, int i, const char *text); /* NULL or "" �
 void store_bind_real(sqlite3_stmt *st, int i, double v);         /* NAN → NULL */
 void store_bind_int(sqlite3_stmt *st, int i, int64_t v, bool known);
 void store_bind_date(sqlite3_stmt *st, int i, int32_t day); /* DATE_NONE → NULL */
+
+/* Pick one of n named things (gear, providers) by key: its id ("3"), its
+ * name in any letter case, or a unique prefix of a name; *match gets its
+ * index. Unknown is ERR_NOT_FOUND ("no gear 'x' (there is 'a', 'b')", or
+ * with none at all, "no gear 'x' (add_hint)") and ambiguous ERR_INPUT,
+ * each naming the candidates. what is "gear" or "provider". */
+enum err_code store_pick(const char *const *names, const int64_t *ids, size_t n, const char *key,
+                         const char *what, const char *add_hint, size_t *match, struct err *err);
 
 /* Column helpers that read NULL back as unknown. */
 char *store_column_strdup(sqlite3_stmt *st, int i); /* NULL → NULL, else owned copy */

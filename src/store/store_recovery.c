@@ -6,10 +6,8 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "base/date.h"
-#include "base/strbuf.h"
 #include "base/xalloc.h"
 #include "store/store_int.h"
 
@@ -380,48 +378,28 @@ enum err_code store_provider_find(struct store *s, int64_t athlete_id, const cha
                                   struct provider *out, struct err *err)
 {
 	struct provider_list list = PROVIDER_LIST_INIT;
-	struct strbuf names = STRBUF_INIT;
-	size_t key_len = strlen(key), match = 0, n_matches = 0;
-	int64_t id = 0;
+	const char **names = NULL;
+	int64_t *ids = NULL;
+	size_t match;
 	enum err_code rc;
 
 	provider_init(out);
 	rc = store_provider_list(s, athlete_id, &list, err);
-	if (rc) {
-		goto done;
-	}
-	if (key_len && strspn(key, "0123456789") == key_len && key_len < 18) {
-		id = strtoll(key, NULL, 10);
-	}
-	for (size_t i = 0; i < list.n; i++) {
-		if (list.items[i].id == id || strcasecmp(list.items[i].name, key) == 0) {
-			move_provider(out, &list.items[i]);
-			goto done;
-		}
-	}
-	for (size_t i = 0; i < list.n; i++) {
-		if (key_len && strncasecmp(list.items[i].name, key, key_len) == 0) {
-			match = i;
-			n_matches++;
-			strbuf_addf(&names, "%s'%s'", names.len ? ", " : "", list.items[i].name);
-		}
-	}
-	if (n_matches == 1) {
-		move_provider(out, &list.items[match]);
-	} else if (n_matches > 1) {
-		rc = err_set(err, ERR_INPUT, "'%s' could be any of: %s", key, names.buf);
-	} else {
+	if (!rc) {
+		names = xcalloc(list.n + 1, sizeof(*names));
+		ids = xcalloc(list.n + 1, sizeof(*ids));
 		for (size_t i = 0; i < list.n; i++) {
-			strbuf_addf(&names, "%s'%s'", names.len ? ", " : "", list.items[i].name);
+			names[i] = list.items[i].name;
+			ids[i] = list.items[i].id;
 		}
-		rc = err_set(err, ERR_NOT_FOUND,
-		             list.n ? "no provider '%s' (there is %s)"
-		                    : "no provider '%s' (add one with 'knead "
-		                      "provider add')%s",
-		             key, names.buf);
+		rc = store_pick(names, ids, list.n, key, "provider",
+		                "add one with 'knead provider add'", &match, err);
 	}
-done:
+	if (!rc) {
+		move_provider(out, &list.items[match]);
+	}
+	free(names);
+	free(ids);
 	provider_list_release(&list);
-	strbuf_release(&names);
 	return rc;
 }
