@@ -249,7 +249,9 @@ void spend_report(const struct recovery_list *sessions, const struct provider_li
 			m->saved_cents = m->pay_per_visit_cents - m->fees_cents;
 		}
 	}
-	qsort(out->modalities, out->n_modalities, sizeof(*out->modalities), by_share);
+	if (out->n_modalities > 1) {
+		qsort(out->modalities, out->n_modalities, sizeof(*out->modalities), by_share);
+	}
 	out->total_cents = out->session_cents + out->fee_cents;
 	out->per_session_cents = out->costed ? out->total_cents / out->costed : -1;
 	free(costs);
