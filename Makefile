@@ -35,9 +35,11 @@ asan: bootstrap
 		-Dc_args=-fno-sanitize-recover=all
 	$(SAN_ENV) $(MESON) test -C $(ASAN_BUILD) --print-errorlogs
 
+# Every knead run under valgrind is some twenty times slower: the longer
+# scenarios need more than their usual time limit.
 valgrind: all
 	KNEAD_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect" \
-	$(MESON) test -C $(BUILD) --print-errorlogs --suite cli
+	$(MESON) test -C $(BUILD) --print-errorlogs --suite cli --timeout-multiplier 5
 	$(MESON) test -C $(BUILD) --print-errorlogs --suite unit \
 		--wrapper 'valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect'
 
