@@ -508,8 +508,26 @@ int32_t store_column_date(sqlite3_stmt *st, int i)
 	return day;
 }
 
-enum err_code store_pick(const char *const *names, const int64_t *ids, size_t n, const char *key,
-                         const char *what, const char *add_hint, size_t *match, struct err *err)
+/* The id and name of record i of a store_pick array. */
+static int64_t pick_id(const void *items, size_t i, size_t size, size_t id_at)
+{
+	int64_t id;
+
+	memcpy(&id, (const char *)items + i * size + id_at, sizeof(id));
+	return id;
+}
+
+static const char *pick_name(const void *items, size_t i, size_t size, size_t name_at)
+{
+	const char *name;
+
+	memcpy(&name, (const char *)items + i * size + name_at, sizeof(name));
+	return name;
+}
+
+enum err_code store_pick(const void *items, size_t n, size_t size, size_t id_at, size_t name_at,
+                         const char *key, const char *what, const char *add_hint, size_t *match,
+                         struct err *err)
 {
 	struct strbuf list = STRBUF_INIT;
 	size_t key_len = strlen(key), n_matches = 0;
@@ -522,23 +540,27 @@ enum err_code store_pick(const char *const *names, const int64_t *ids, size_t n,
 		}
 	}
 	for (size_t i = 0; i < n; i++) {
-		if (ids[i] == id || strcasecmp(names[i], key) == 0) {
+		if (pick_id(items, i, size, id_at) == id ||
+		    strcasecmp(pick_name(items, i, size, name_at), key) == 0) {
 			*match = i;
 			return ERR_OK;
 		}
 	}
 	for (size_t i = 0; i < n; i++) {
-		if (key_len && strncasecmp(names[i], key, key_len) == 0) {
+		const char *name = pick_name(items, i, size, name_at);
+
+		if (key_len && strncasecmp(name, key, key_len) == 0) {
 			*match = i;
 			n_matches++;
-			strbuf_addf(&list, "%s'%s'", list.len ? ", " : "", names[i]);
+			strbuf_addf(&list, "%s'%s'", list.len ? ", " : "", name);
 		}
 	}
 	if (n_matches > 1) {
 		rc = err_set(err, ERR_INPUT, "'%s' could be any of: %s", key, list.buf);
 	} else if (n_matches == 0) {
 		for (size_t i = 0; i < n; i++) {
-			strbuf_addf(&list, "%s'%s'", list.len ? ", " : "", names[i]);
+			strbuf_addf(&list, "%s'%s'", list.len ? ", " : "",
+			            pick_name(items, i, size, name_at));
 		}
 		if (n) {
 			rc = err_set(err, ERR_NOT_FOUND, "no %s '%s' (there is %s)", what, key,

@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/xalloc.h"
 #include "store/store_int.h"
 
 enum err_code store_gear_add(struct store *s, struct gear *g, struct err *err)
@@ -118,28 +117,18 @@ enum err_code store_gear_find(struct store *s, int64_t athlete_id, const char *k
                               struct gear *out, struct err *err)
 {
 	struct gear_list list = GEAR_LIST_INIT;
-	const char **names = NULL;
-	int64_t *ids = NULL;
 	size_t match;
 	enum err_code rc;
 
 	gear_init(out);
 	rc = store_gear_list(s, athlete_id, &list, err);
 	if (!rc) {
-		names = xcalloc(list.n_gears + 1, sizeof(*names));
-		ids = xcalloc(list.n_gears + 1, sizeof(*ids));
-		for (size_t i = 0; i < list.n_gears; i++) {
-			names[i] = list.gears[i].name;
-			ids[i] = list.gears[i].id;
-		}
-		rc = store_pick(names, ids, list.n_gears, key, "gear",
+		rc = STORE_PICK(list.gears, list.n_gears, struct gear, key, "gear",
 		                "add it with 'knead gear add'", &match, err);
 	}
 	if (!rc) {
 		move_gear(out, &list.gears[match]);
 	}
-	free(names);
-	free(ids);
 	gear_list_release(&list);
 	return rc;
 }

@@ -44,13 +44,19 @@ void store_bind_real(sqlite3_stmt *st, int i, double v);         /* NAN → NULL
 void store_bind_int(sqlite3_stmt *st, int i, int64_t v, bool known);
 void store_bind_date(sqlite3_stmt *st, int i, int32_t day); /* DATE_NONE → NULL */
 
-/* Pick one of n named things (gear, providers) by key: its id ("3"), its
- * name in any letter case, or a unique prefix of a name; *match gets its
- * index. Unknown is ERR_NOT_FOUND ("no gear 'x' (there is 'a', 'b')", or
- * with none at all, "no gear 'x' (add_hint)") and ambiguous ERR_INPUT,
- * each naming the candidates. what is "gear" or "provider". */
-enum err_code store_pick(const char *const *names, const int64_t *ids, size_t n, const char *key,
-                         const char *what, const char *add_hint, size_t *match, struct err *err);
+/* Pick one of n named records (gear, providers), laid out size bytes
+ * apart from items, each with an `int64_t id` and a `char *name` at the
+ * offsets given, by key: its id ("3"), its name in any letter case, or a
+ * unique prefix of a name; *match gets its index. Unknown is ERR_NOT_FOUND
+ * ("no gear 'x' (there is 'a', 'b')", or with none at all, "no gear 'x'
+ * (add_hint)") and ambiguous ERR_INPUT, each naming the candidates. what
+ * is "gear" or "provider". */
+#define STORE_PICK(items, n, type, key, what, add_hint, match, err)                                \
+	store_pick((items), (n), sizeof(type), offsetof(type, id), offsetof(type, name), (key),    \
+	           (what), (add_hint), (match), (err))
+enum err_code store_pick(const void *items, size_t n, size_t size, size_t id_at, size_t name_at,
+                         const char *key, const char *what, const char *add_hint, size_t *match,
+                         struct err *err);
 
 /* Column helpers that read NULL back as unknown. */
 char *store_column_strdup(sqlite3_stmt *st, int i); /* NULL → NULL, else owned copy */

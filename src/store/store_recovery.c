@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "base/date.h"
-#include "base/xalloc.h"
 #include "store/store_int.h"
 
 static void column_currency(sqlite3_stmt *st, int i, char currency[4])
@@ -378,28 +377,18 @@ enum err_code store_provider_find(struct store *s, int64_t athlete_id, const cha
                                   struct provider *out, struct err *err)
 {
 	struct provider_list list = PROVIDER_LIST_INIT;
-	const char **names = NULL;
-	int64_t *ids = NULL;
 	size_t match;
 	enum err_code rc;
 
 	provider_init(out);
 	rc = store_provider_list(s, athlete_id, &list, err);
 	if (!rc) {
-		names = xcalloc(list.n + 1, sizeof(*names));
-		ids = xcalloc(list.n + 1, sizeof(*ids));
-		for (size_t i = 0; i < list.n; i++) {
-			names[i] = list.items[i].name;
-			ids[i] = list.items[i].id;
-		}
-		rc = store_pick(names, ids, list.n, key, "provider",
+		rc = STORE_PICK(list.items, list.n, struct provider, key, "provider",
 		                "add one with 'knead provider add'", &match, err);
 	}
 	if (!rc) {
 		move_provider(out, &list.items[match]);
 	}
-	free(names);
-	free(ids);
 	provider_list_release(&list);
 	return rc;
 }
