@@ -206,5 +206,14 @@ int cmd_list(struct cli *cli, const struct cli_args *args);
 int cmd_log(struct cli *cli, const struct cli_args *args);
 int cmd_rm(struct cli *cli, const struct cli_args *args);
 int cmd_show(struct cli *cli, const struct cli_args *args);
+int cmd_load(struct cli *cli, const struct cli_args *args);
+int cmd_chart(struct cli *cli, const struct cli_args *args);
+int cmd_race_add(struct cli *cli, const struct cli_args *args);
+int cmd_race_list(struct cli *cli, const struct cli_args *args);
+int cmd_race_result(struct cli *cli, const struct cli_args *args);
+int cmd_race_status(struct cli *cli, const struct cli_args *args);
+int cmd_predict(struct cli *cli, const struct cli_args *args);
+int cmd_plan_new(struct cli *cli, const struct cli_args *args);
+int cmd_plan_show(struct cli *cli, const struct cli_args *args);
 
 #endif

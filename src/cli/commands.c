@@ -217,6 +217,92 @@ static const struct cli_option spend_options[] = {
 
 static const struct cli_option no_options[] = { OPT_END };
 
+/* ---- training (issue 5): load, chart, race, predict, plan ---- */
+
+static const struct cli_option load_options[] = {
+	{ "from", 0, "DATE", "first day to show" },
+	{ "to", 0, "DATE", "last day to show (default today)" },
+	{ "weekly", 'w', NULL, "one row per week instead of per day" },
+	OPT_END,
+};
+
+static const struct cli_option chart_options[] = {
+	{ "from", 0, "DATE", "first day to draw" },
+	{ "output", 'o', "FILE", "where to write: FILE.png, FILE.svg or FILE.pdf" },
+	{ "to", 0, "DATE", "last day to draw (default today)" },
+	OPT_END,
+};
+
+static const struct cli_option race_add_options[] = {
+	{ "goal", 0, "TIME", "goal time, e.g. 1:45:00" },
+	{ "note", 'n', "TEXT", "a note" },
+	{ "priority", 'p', "A|B|C", "A: the goal race; B: a serious one; C: a training race" },
+	{ "status", 's', "STATUS", "considering, registered (the default), done, dns, dnf" },
+	{ "terrain", 0, "TERRAIN", "flat, rolling, hilly, net-downhill or trail" },
+	OPT_END,
+};
+
+static const struct cli_option race_list_options[] = {
+	{ "from", 0, "DATE", "first day to list" },
+	{ "to", 0, "DATE", "last day to list" },
+	OPT_END,
+};
+
+static const struct cli_option race_result_options[] = {
+	{ "activity", 'a', "ID", "the activity that was the race (default: found by day)" },
+	OPT_END,
+};
+
+static const struct cli_option predict_options[] = {
+	{ "weeks", 'w', "N", "look for efforts in the last N weeks" },
+	OPT_END,
+};
+
+static const struct cli_option plan_new_options[] = {
+	{ "by", 0, "time|distance", "workouts in minutes (the default) or in distance" },
+	{ "days", 'd', "N", "running days per week, 3 to 7" },
+	{ "weeks", 'w', "N", "length of the plan in weeks" },
+	OPT_END,
+};
+
+static const struct cli_option plan_show_options[] = {
+	{ "week", 'w', "DATE", "the week holding this day (default this week)" },
+	OPT_END,
+};
+
+static const struct cli_command race_commands[] = {
+	{ "add", cmd_race_add,
+	  "NAME DATE DISTANCE [--priority A|B|C] [--terrain TERRAIN] [--status STATUS] "
+	  "[--goal TIME] [--note TEXT]",
+	  "add a race",
+	  "Add a race you are considering or registered for:\n"
+	  "\n"
+	  "  knead race add \"Phoenix Marathon\" 2027-02-27 marathon --priority A \\\n"
+	  "      --terrain net-downhill --goal 3:45:00",
+	  race_add_options, NULL, 3, 3 },
+	{ "list", cmd_race_list, "[--from DATE] [--to DATE]", "list races",
+	  "List races with their day, distance, priority, status, goal and result.",
+	  race_list_options, NULL, 0, 0 },
+	{ "result", cmd_race_result, "RACE TIME [--activity ID]", "record a race's result",
+	  "Record the finishing time of a race and mark it done, linking it to the\n"
+	  "activity that was the race.",
+	  race_result_options, NULL, 2, 2 },
+	{ "status", cmd_race_status, "RACE STATUS", "change a race's status",
+	  "Set a race's status: considering, registered, done, dns or dnf.", no_options, NULL, 2,
+	  2 },
+	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0 },
+};
+
+static const struct cli_command plan_commands[] = {
+	{ "new", cmd_plan_new, "RACE [--by time|distance] [--weeks N] [--days N]",
+	  "build a plan back from a race", "Build a training plan that ends on the race's day.",
+	  plan_new_options, NULL, 1, 1 },
+	{ "show", cmd_plan_show, "[--week DATE]", "show a week of the plan against what was done",
+	  "Show a week of the plan, each workout matched to what was done.", plan_show_options,
+	  NULL, 0, 0 },
+	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0 },
+};
+
 static const struct cli_command injury_commands[] = {
 	{ "add", cmd_injury_add,
 	  "REGION[:SIDE] [--since DATE] [--cause TEXT] [--diagnosis TEXT] [--status STATUS] "
@@ -296,6 +382,10 @@ static const struct cli_command gear_commands[] = {
 };
 
 const struct cli_command cli_commands[] = {
+	{ "chart", cmd_chart, "load|volume -o FILE [--from DATE] [--to DATE]",
+	  "draw fitness or weekly volume to PNG, SVG or PDF",
+	  "Draw a chart to a file; its name's ending chooses PNG, SVG or PDF.", chart_options, NULL,
+	  1, 1 },
 	{ "edit", cmd_edit,
 	  "ID [DISTANCE] [DURATION] [--sport SPORT] [--date DATE] [--at TIME] "
 	  "[--treadmill|--outdoor] "
@@ -340,6 +430,10 @@ const struct cli_command cli_commands[] = {
 	  "List activities in diary order, then the count, distance and time per\n"
 	  "sport. Time is moving time where a file recorded it, else elapsed time.",
 	  list_options, NULL, 0, 0 },
+	{ "load", cmd_load, "[--from DATE] [--to DATE] [--weekly]",
+	  "training load, fitness, fatigue and form",
+	  "Show the daily (or weekly) training load with fitness, fatigue and form.", load_options,
+	  NULL, 0, 0 },
 	{ "log", cmd_log,
 	  "SPORT [DISTANCE] [DURATION] [--date DATE] [--at TIME] [--treadmill] [--rpe N] "
 	  "[--hr BPM] [--hr-max BPM] [--gear GEAR] [--name TEXT] [--note TEXT]",
@@ -356,9 +450,19 @@ const struct cli_command cli_commands[] = {
 	  "1h20, 45:00, 3:20:00. The day is today unless --date says otherwise;\n"
 	  "future days are refused.",
 	  log_options, NULL, 1, 3 },
+	{ "plan", NULL, "", "training plans built back from a race: new, show",
+	  "Build a plan back from a race and follow it against what you did.", no_options,
+	  plan_commands, 0, 0 },
+	{ "predict", cmd_predict, "[DISTANCE] [--weeks N]",
+	  "predict race times from recent best efforts",
+	  "Predict race times with Riegel's formula and Daniels' VDOT from recent\n"
+	  "best efforts, showing the efforts they came from.",
+	  predict_options, NULL, 0, 1 },
 	{ "provider", NULL, "", "therapists and clinics, prices and memberships",
 	  "Keep the people you pay for recovery, their prices and memberships.", no_options,
 	  provider_commands, 0, 0 },
+	{ "race", NULL, "", "races: add, list, result, status",
+	  "Keep the races you consider, enter and run.", no_options, race_commands, 0, 0 },
 	{ "recover", cmd_recover,
 	  "[MODALITY [REGION,...] [DURATION]] [--date DATE] [--at TIME] [--with PROVIDER] "
 	  "[--cost MONEY] [--pain N] [--relief N] [--found REGION=FINDING,...] [--note TEXT] "

@@ -23,6 +23,8 @@ void activity_init(struct activity *a)
 	a->descent_m = (double)NAN;
 	a->cadence_avg = (double)NAN;
 	a->power_avg = (double)NAN;
+	a->load = (double)NAN;
+	a->load_method[0] = '\0';
 	a->source = SOURCE_MANUAL;
 }
 

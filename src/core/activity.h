@@ -47,26 +47,28 @@ enum activity_source {
 #define ACTIVITY_MAX_NOTE 10000
 
 struct activity {
-	int64_t id;                  /* database id; 0 until stored */
-	int64_t athlete_id;          /* owner */
-	enum sport sport;            /* what was done */
-	bool treadmill;              /* indoors on a treadmill (run, walk, hike only) */
-	int32_t date;                /* local calendar day (base/date.h), always set */
-	bool has_start;              /* whether start_utc and utc_offset are known */
-	int64_t start_utc;           /* start instant, Unix seconds */
-	int32_t utc_offset;          /* local offset from UTC at the start, seconds */
-	double distance_m;           /* metres, (double)NAN if unknown */
-	double duration_s;           /* elapsed seconds, (double)NAN if unknown */
-	double moving_s;             /* seconds in motion, (double)NAN if unknown */
-	double ascent_m;             /* metres climbed, (double)NAN if unknown */
-	double descent_m;            /* metres descended, (double)NAN if unknown */
-	int rpe;                     /* perceived effort 1..10, 0 if unknown */
-	int hr_avg;                  /* average heart rate, 0 if unknown */
-	int hr_max;                  /* maximum heart rate, 0 if unknown */
-	double cadence_avg;          /* steps per minute running, rpm cycling; NAN if unknown */
-	double power_avg;            /* watts, NAN if unknown */
-	int64_t gear_id;             /* gear used, 0 for none */
-	char *gear;                  /* that gear's name, NULL for none (owned) */
+	int64_t id;           /* database id; 0 until stored */
+	int64_t athlete_id;   /* owner */
+	enum sport sport;     /* what was done */
+	bool treadmill;       /* indoors on a treadmill (run, walk, hike only) */
+	int32_t date;         /* local calendar day (base/date.h), always set */
+	bool has_start;       /* whether start_utc and utc_offset are known */
+	int64_t start_utc;    /* start instant, Unix seconds */
+	int32_t utc_offset;   /* local offset from UTC at the start, seconds */
+	double distance_m;    /* metres, (double)NAN if unknown */
+	double duration_s;    /* elapsed seconds, (double)NAN if unknown */
+	double moving_s;      /* seconds in motion, (double)NAN if unknown */
+	double ascent_m;      /* metres climbed, (double)NAN if unknown */
+	double descent_m;     /* metres descended, (double)NAN if unknown */
+	int rpe;              /* perceived effort 1..10, 0 if unknown */
+	int hr_avg;           /* average heart rate, 0 if unknown */
+	int hr_max;           /* maximum heart rate, 0 if unknown */
+	double cadence_avg;   /* steps per minute running, rpm cycling; NAN if unknown */
+	double power_avg;     /* watts, NAN if unknown */
+	double load;          /* training load in points (analysis/load.h), NAN until computed */
+	char load_method[12]; /* how load was found ("hr-avg"), "" until computed */
+	int64_t gear_id;      /* gear used, 0 for none */
+	char *gear;           /* that gear's name, NULL for none (owned) */
 	enum activity_source source; /* where it came from */
 	int64_t source_id;           /* the imported file (store), 0 if typed */
 	char *source_file;           /* imported file's name, NULL if typed (owned) */

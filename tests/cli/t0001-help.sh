@@ -84,7 +84,7 @@ test_case 'a misspelt command is refused with a suggestion' '
 	expect_rc 2 frobnicate
 	err_has "is not a command"
 	expect_rc 2 l
-	err_has "could be any of: list, log"
+	err_has "could be any of: list, load, log"
 '
 
 test_case 'each synopsis in --help appears in the man page' '

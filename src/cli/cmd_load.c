@@ -1,0 +1,9 @@
+/* Being written for issue 5. */
+#include "cli/cli.h"
+
+int cmd_load(struct cli *cli, const struct cli_args *args)
+{
+	(void)cli;
+	(void)args;
+	return EXIT_FAIL;
+}
