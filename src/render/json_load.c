@@ -1,0 +1,5 @@
+/* Being written for issue 5. */
+void knead_wip_render_json_load_c(void);
+void knead_wip_render_json_load_c(void)
+{
+}
