@@ -55,6 +55,7 @@ fuzz:
 bench: all
 	@sh scripts/bootstrap --bench
 	$(BUILD)/bench/import --build $(BUILD) --bench bench
+	$(BUILD)/bench/load
 
 install: all
 	$(MESON) install -C $(BUILD)

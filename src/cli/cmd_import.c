@@ -16,12 +16,12 @@
 #include <sys/time.h>
 #include <unistd.h>
 
+#include "advice/training.h"
 #include "cli/cli.h"
 #include "cli/out.h"
 #include "formats/import.h"
 #include "render/json.h"
 #include "render/text.h"
-#include "store/store_recording.h"
 
 /* Redraw the bar at most this often (milliseconds). */
 #define BAR_INTERVAL_MS 100
@@ -185,7 +185,7 @@ int cmd_import(struct cli *cli, const struct cli_args *args)
 	struct import_view view = { cli, false, false, 0, NULL };
 	struct import_observer obs = { &view, file_done, on_progress };
 	struct import_summary sum;
-	struct store_sink sink;
+	struct training_sink sink;
 	struct err err = ERR_INIT;
 	enum err_code rc;
 
@@ -196,7 +196,7 @@ int cmd_import(struct cli *cli, const struct cli_args *args)
 	if (cli->json) {
 		view.files = json_array();
 	}
-	store_sink_init(&sink, cli->store, ATHLETE_DEFAULT);
+	training_sink_init(&sink, cli->store, &cli->profile);
 	rc = import_paths(args->pos, args->n_pos, &sink.sink, &obs, &sum, &err);
 	clear_bar(&view);
 	if (cli->json) {

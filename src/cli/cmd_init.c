@@ -2,11 +2,15 @@
  * cmd_init.c: knead init, which creates the database and sets the profile.
  *
  * Running it again changes only the fields given, so it doubles as the way
- * to update the profile. It asks nothing interactively.
+ * to update the profile. It asks nothing interactively. A change to what
+ * loads are computed from (heart rates, sex, threshold pace) recomputes
+ * every activity's load in the same transaction as the profile.
  */
 #include <math.h>
 #include <string.h>
 
+#include "advice/training.h"
+#include "analysis/zones.h"
 #include "base/date.h"
 #include "base/parse.h"
 #include "base/tz.h"
@@ -14,6 +18,7 @@
 #include "cli/cli.h"
 #include "cli/out.h"
 #include "render/json.h"
+#include "render/json_load.h"
 #include "store/store_athlete.h"
 
 static enum err_code apply_hr(const struct cli_args *args, const char *name, int *field,
@@ -92,15 +97,45 @@ static enum err_code apply_profile(struct cli *cli, const struct cli_args *args,
 	return ERR_OK;
 }
 
-static enum err_code put_profile(struct store *s, void *a, struct err *err)
+/* What init writes: the profile, and whether the loads go with it. */
+struct init_write {
+	struct athlete *profile;
+	bool recompute;      /* the change touches what loads are computed from */
+	size_t n_recomputed; /* loads computed again */
+};
+
+static enum err_code put_profile(struct store *s, void *ctx, struct err *err)
 {
-	return store_athlete_put(s, a, err);
+	struct init_write *w = ctx;
+
+	if (store_athlete_put(s, w->profile, err)) {
+		return err->code;
+	}
+	if (!w->recompute) {
+		return ERR_OK;
+	}
+	return training_refresh_loads(s, w->profile, TRAINING_ALL, &w->n_recomputed, err);
 }
 
-static void print_profile(const struct cli *cli, bool created)
+/* The Karvonen zones, one per line under the heart rates. */
+static void add_zones(struct strbuf *sb, const struct hr_zone *z)
+{
+	strbuf_adds(sb, "  zones      Karvonen, % of heart-rate reserve\n");
+	for (int i = 0; i < ZONES_COUNT; i++) {
+		char range[16];
+
+		snprintf(range, sizeof(range), "%.0f-%.0f %%", z[i].low_hrr * 100,
+		         z[i].high_hrr * 100);
+		strbuf_addf(sb, "    %d %-10s %-9s %3d-%d bpm\n", z[i].number, z[i].name, range,
+		            z[i].low_bpm, z[i].high_bpm);
+	}
+}
+
+static void print_profile(const struct cli *cli, bool created, const struct init_write *w)
 {
 	const struct athlete *a = &cli->profile;
 	struct strbuf sb = STRBUF_INIT;
+	struct hr_zone zones[ZONES_COUNT];
 
 	strbuf_addf(&sb, "%s %s\n", created ? "created" : "profile in", cli->db_path.buf);
 	if (a->name) {
@@ -122,6 +157,9 @@ static void print_profile(const struct cli *cli, bool created)
 		}
 		strbuf_addch(&sb, '\n');
 	}
+	if (zones_karvonen(a->max_hr, a->rest_hr, zones)) {
+		add_zones(&sb, zones);
+	}
 	if (!isnan(a->threshold_pace_s_per_km)) {
 		strbuf_adds(&sb, "  threshold  ");
 		units_add_pace(&sb, a->threshold_pace_s_per_km / 1000, a->units);
@@ -132,6 +170,10 @@ static void print_profile(const struct cli *cli, bool created)
 	if (a->currency[0]) {
 		strbuf_addf(&sb, "  currency   %s\n", a->currency);
 	}
+	if (w->n_recomputed) {
+		strbuf_addf(&sb, "recomputed the load of %zu %s\n", w->n_recomputed,
+		            w->n_recomputed == 1 ? "activity" : "activities");
+	}
 	out_buf(&sb);
 	strbuf_release(&sb);
 }
@@ -139,27 +181,42 @@ static void print_profile(const struct cli *cli, bool created)
 int cmd_init(struct cli *cli, const struct cli_args *args)
 {
 	struct err err = ERR_INIT;
+	struct init_write w = { &cli->profile, false, 0 };
+	struct athlete before;
 	bool created;
 
-	(void)args;
 	if (cli_profile(cli, &err)) {
 		return cli_fail(cli, &err);
 	}
 	created = cli->store == NULL;
-	if (apply_profile(cli, args, &cli->profile, &err) ||
-	    cli_transaction(cli, put_profile, &cli->profile, &err)) {
+	/* only the figures loads depend on: the strings are not copied */
+	athlete_init(&before, cli->profile.id);
+	before.max_hr = cli->profile.max_hr;
+	before.rest_hr = cli->profile.rest_hr;
+	before.sex = cli->profile.sex;
+	before.threshold_pace_s_per_km = cli->profile.threshold_pace_s_per_km;
+	if (apply_profile(cli, args, &cli->profile, &err)) {
+		return cli_fail(cli, &err);
+	}
+	w.recompute = training_profile_changes_loads(&before, &cli->profile);
+	if (cli_transaction(cli, put_profile, &w, &err)) {
 		return cli_fail(cli, &err);
 	}
 	tz_use(cli->profile.tz, NULL);
 	if (cli->json) {
 		json_t *o = json_object();
+		struct hr_zone zones[ZONES_COUNT];
+		bool have_zones = zones_karvonen(cli->profile.max_hr, cli->profile.rest_hr, zones);
 
 		json_object_set_new(o, "database", json_string(cli->db_path.buf));
 		json_object_set_new(o, "created", json_boolean(created));
 		json_object_set_new(o, "athlete", render_json_athlete(&cli->profile, tz_name()));
+		json_object_set_new(o, "hr_zones", render_json_zones(have_zones ? zones : NULL));
+		json_object_set_new(o, "loads_recomputed",
+		                    json_integer((json_int_t)w.n_recomputed));
 		out_json(o);
 	} else {
-		print_profile(cli, created);
+		print_profile(cli, created, &w);
 	}
 	return EXIT_OK;
 }

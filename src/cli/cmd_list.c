@@ -303,6 +303,14 @@ static void print_activity(const struct activity *a, enum units u)
 	}
 	field(&out, "heart", &v);
 	strbuf_reset(&v);
+	if (!isnan(a->load)) {
+		strbuf_addf(&v, "%.0f", a->load);
+		if (a->load_method[0]) {
+			strbuf_addf(&v, " (%s)", a->load_method);
+		}
+	}
+	field(&out, "load", &v);
+	strbuf_reset(&v);
 	if (a->gear) {
 		strbuf_adds(&v, a->gear);
 	}

@@ -12,6 +12,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "advice/training.h"
 #include "base/date.h"
 #include "base/parse.h"
 #include "base/tz.h"
@@ -221,14 +222,62 @@ static enum err_code apply_options(struct cli *cli, const struct cli_args *args,
 	return apply_gear(cli, args, a, err);
 }
 
-static enum err_code add_activity(struct store *s, void *a, struct err *err)
+/* What log and edit write: the activity, and the profile its load is
+ * computed from. */
+struct log_write {
+	struct activity *a;
+	const struct athlete *profile;
+};
+
+/* The activity was stored without a load: compute it (with any other
+ * activity still lacking one) in the same transaction, and read it back
+ * for the report. */
+static enum err_code store_load(struct store *s, const struct log_write *w, struct err *err)
 {
-	return store_activity_add(s, a, err);
+	struct activity stored;
+	enum err_code rc;
+
+	rc = training_refresh_loads(s, w->profile, TRAINING_MISSING, NULL, err);
+	if (rc) {
+		return rc;
+	}
+	rc = store_activity_get(s, w->a->athlete_id, w->a->id, &stored, err);
+	if (!rc) {
+		w->a->load = stored.load;
+		memcpy(w->a->load_method, stored.load_method, sizeof(w->a->load_method));
+	}
+	activity_release(&stored);
+	return rc;
 }
 
-static enum err_code update_activity(struct store *s, void *a, struct err *err)
+static void forget_load(struct activity *a)
 {
-	return store_activity_update(s, a, err);
+	a->load = (double)NAN;
+	a->load_method[0] = '\0';
+}
+
+static enum err_code add_activity(struct store *s, void *ctx, struct err *err)
+{
+	struct log_write *w = ctx;
+
+	forget_load(w->a);
+	if (store_activity_add(s, w->a, err)) {
+		return err->code;
+	}
+	return store_load(s, w, err);
+}
+
+/* Any change may change the load (the sport, the time, the heart rate),
+ * so an edited activity always has it computed again. */
+static enum err_code update_activity(struct store *s, void *ctx, struct err *err)
+{
+	struct log_write *w = ctx;
+
+	forget_load(w->a);
+	if (store_activity_update(s, w->a, err)) {
+		return err->code;
+	}
+	return store_load(s, w, err);
 }
 
 static int report(struct cli *cli, const struct activity *a, const char *verb)
@@ -250,6 +299,7 @@ static int report(struct cli *cli, const struct activity *a, const char *verb)
 int cmd_log(struct cli *cli, const struct cli_args *args)
 {
 	struct activity a;
+	struct log_write w = { &a, &cli->profile };
 	struct err err = ERR_INIT;
 	int rc;
 
@@ -258,7 +308,7 @@ int cmd_log(struct cli *cli, const struct cli_args *args)
 	if (cli_profile(cli, &err) || sport_parse(args->pos[0], &a.sport, &err) ||
 	    apply_figures(&a, args->pos + 1, args->n_pos - 1, &err) ||
 	    apply_options(cli, args, &a, &err) || activity_validate(&a, &err) ||
-	    cli_transaction(cli, add_activity, &a, &err)) {
+	    cli_transaction(cli, add_activity, &w, &err)) {
 		rc = cli_fail(cli, &err);
 	} else {
 		rc = report(cli, &a, "logged");
@@ -283,6 +333,7 @@ enum err_code cli_activity_id(const char *arg, int64_t *id, struct err *err)
 int cmd_edit(struct cli *cli, const struct cli_args *args)
 {
 	struct activity a;
+	struct log_write w = { &a, &cli->profile };
 	struct err err = ERR_INIT;
 	int64_t id = 0;
 	const char *sport = cli_opt(args, "sport");
@@ -309,7 +360,7 @@ int cmd_edit(struct cli *cli, const struct cli_args *args)
 		}
 		a.treadmill = false;
 	}
-	if (activity_validate(&a, &err) || cli_transaction(cli, update_activity, &a, &err)) {
+	if (activity_validate(&a, &err) || cli_transaction(cli, update_activity, &w, &err)) {
 		rc = cli_fail(cli, &err);
 		goto done;
 	}

@@ -72,6 +72,9 @@ json_t *render_json_activity(const struct activity *a)
 	json_object_set_new(o, "hr_max", int_or_null(a->hr_max, a->hr_max != 0));
 	json_object_set_new(o, "cadence_avg", render_json_number(a->cadence_avg));
 	json_object_set_new(o, "power_avg", render_json_number(a->power_avg));
+	json_object_set_new(o, "load", render_json_number(a->load));
+	json_object_set_new(o, "load_method",
+	                    string_or_null(a->load_method[0] ? a->load_method : NULL));
 	json_object_set_new(o, "gear", string_or_null(a->gear));
 	json_object_set_new(o, "gear_id", int_or_null((long)a->gear_id, a->gear_id != 0));
 	json_object_set_new(source, "format", json_string(activity_source_name(a->source)));

@@ -20,7 +20,8 @@
 
 /* An activity: id, sport, treadmill, date, start, utc_offset_s,
  * distance_m, duration_s, moving_s, ascent_m, descent_m, rpe, hr_avg,
- * hr_max, cadence_avg, power_avg, gear, gear_id, source {format, file,
+ * hr_max, cadence_avg, power_avg, load (points, analysis/load.h),
+ * load_method ("hr-avg", ...), gear, gear_id, source {format, file,
  * sha256, device}, name, note. */
 json_t *render_json_activity(const struct activity *a);
 

@@ -14,7 +14,7 @@
 	"a.id, a.athlete_id, a.sport, a.treadmill, a.local_date, a.start_utc, a.utc_offset_s,"     \
 	" a.distance_m, a.elapsed_s, a.moving_s, a.ascent_m, a.descent_m, a.hr_avg,"               \
 	" a.hr_max, a.rpe, a.gear_id, g.name, a.source, a.source_id, s.file_name, s.sha256,"       \
-	" s.device, a.name, a.note, a.cadence_avg, a.power_avg"
+	" s.device, a.name, a.note, a.cadence_avg, a.power_avg, a.load, a.load_method"
 
 #define ACTIVITY_FROM                                                                              \
 	" FROM activity a LEFT JOIN gear g ON g.id = a.gear_id"                                    \
@@ -26,6 +26,17 @@ void activity_query_init(struct activity_query *q, int64_t athlete_id)
 	q->athlete_id = athlete_id;
 	q->from = DATE_NONE;
 	q->to = DATE_NONE;
+}
+
+/* The method's name into buf, "" for NULL or one too long to be a name. */
+static void read_method(sqlite3_stmt *st, int i, char *buf, size_t size)
+{
+	const char *m = (const char *)sqlite3_column_text(st, i);
+
+	buf[0] = '\0';
+	if (m && strlen(m) < size) {
+		memcpy(buf, m, strlen(m) + 1);
+	}
 }
 
 static void read_row(sqlite3_stmt *st, struct activity *a)
@@ -65,9 +76,11 @@ static void read_row(sqlite3_stmt *st, struct activity *a)
 	a->note = store_column_strdup(st, 23);
 	a->cadence_avg = store_column_real(st, 24);
 	a->power_avg = store_column_real(st, 25);
+	a->load = store_column_real(st, 26);
+	read_method(st, 27, a->load_method, sizeof(a->load_method));
 }
 
-/* Bind a's fields to ?2..?22 in the order of the insert and update below. */
+/* Bind a's fields to ?2..?24 in the order of the insert and update below. */
 static void bind_fields(sqlite3_stmt *st, const struct activity *a)
 {
 	sqlite3_bind_int64(st, 2, a->athlete_id);
@@ -91,6 +104,8 @@ static void bind_fields(sqlite3_stmt *st, const struct activity *a)
 	store_bind_text(st, 20, a->name);
 	store_bind_text(st, 21, a->note);
 	store_bind_real(st, 22, a->power_avg);
+	store_bind_real(st, 23, a->load);
+	store_bind_text(st, 24, a->load_method);
 }
 
 /* The gear must belong to the same athlete; the foreign key alone would
@@ -123,9 +138,9 @@ enum err_code store_activity_add(struct store *s, struct activity *a, struct err
 	        "INSERT INTO activity (athlete_id, sport, treadmill, local_date, start_utc,"
 	        " utc_offset_s, distance_m, elapsed_s, moving_s, ascent_m, descent_m, hr_avg,"
 	        " hr_max, rpe, gear_id, source, source_id, cadence_avg, name, note, power_avg,"
-	        " created_utc)"
+	        " load, load_method, created_utc)"
 	        " VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-	        " ?18, ?19, ?20, ?21, ?22, CAST(strftime('%s', 'now') AS INTEGER))";
+	        " ?18, ?19, ?20, ?21, ?22, ?23, ?24, CAST(strftime('%s', 'now') AS INTEGER))";
 	sqlite3_stmt *st;
 	enum err_code rc = check_gear_owner(s, a, err);
 
@@ -151,7 +166,7 @@ enum err_code store_activity_update(struct store *s, const struct activity *a, s
 	        " utc_offset_s = ?7, distance_m = ?8, elapsed_s = ?9, moving_s = ?10,"
 	        " ascent_m = ?11, descent_m = ?12, hr_avg = ?13, hr_max = ?14, rpe = ?15,"
 	        " gear_id = ?16, source = ?17, source_id = ?18, cadence_avg = ?19, name = ?20,"
-	        " note = ?21, power_avg = ?22"
+	        " note = ?21, power_avg = ?22, load = ?23, load_method = ?24"
 	        " WHERE id = ?1 AND athlete_id = ?2";
 	sqlite3_stmt *st;
 	enum err_code rc = check_gear_owner(s, a, err);
@@ -266,7 +281,7 @@ enum err_code store_activity_list(struct store *s, const struct activity_query *
 	        "SELECT * FROM (SELECT " ACTIVITY_COLUMNS ACTIVITY_FROM
 	        " WHERE a.athlete_id = ?1 AND a.local_date BETWEEN ?2 AND ?3"
 	        " AND (?4 IS NULL OR instr(?4, ',' || a.sport || ',') > 0)"
-	        " AND (?5 IS NULL OR a.gear_id = ?5)"
+	        " AND (?5 IS NULL OR a.gear_id = ?5) AND (?7 = 0 OR a.load IS NULL)"
 	        " ORDER BY a.local_date DESC, a.start_utc IS NULL DESC, a.start_utc DESC, a.id DESC"
 	        " LIMIT ?6) ORDER BY local_date, start_utc IS NULL, start_utc, id";
 	sqlite3_stmt *st = store_stmt(s, sql, err);
@@ -294,6 +309,7 @@ enum err_code store_activity_list(struct store *s, const struct activity_query *
 	}
 	store_bind_int(st, 5, q->gear_id, q->gear_id != 0);
 	sqlite3_bind_int64(st, 6, q->last ? (int64_t)q->last : -1);
+	sqlite3_bind_int(st, 7, q->missing_load);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		read_row(st, activity_list_push(out));
 	}
@@ -303,4 +319,99 @@ enum err_code store_activity_list(struct store *s, const struct activity_query *
 	store_stmt_done(st);
 	strbuf_release(&sports);
 	return rc;
+}
+
+enum err_code store_activity_set_load(struct store *s, int64_t athlete_id, int64_t id, double load,
+                                      const char *method, struct err *err)
+{
+	static const char sql[] =
+	        "UPDATE activity SET load = ?3, load_method = ?4 WHERE id = ?1 AND athlete_id = ?2";
+	sqlite3_stmt *st = store_stmt(s, sql, err);
+	enum err_code rc;
+
+	if (!st) {
+		return err->code;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, athlete_id);
+	store_bind_real(st, 3, load);
+	store_bind_text(st, 4, method);
+	rc = store_step_done(s, st, "storing the load", err);
+	if (!rc && sqlite3_changes(store_db(s)) == 0) {
+		rc = err_set(err, ERR_NOT_FOUND, "no activity %lld", (long long)id);
+	}
+	return rc;
+}
+
+enum err_code store_activity_count_missing_load(struct store *s, int64_t athlete_id, size_t *n,
+                                                struct err *err)
+{
+	static const char sql[] =
+	        "SELECT count(*) FROM activity WHERE athlete_id = ?1 AND load IS NULL";
+	sqlite3_stmt *st = store_stmt(s, sql, err);
+	int step;
+
+	if (!st) {
+		return err->code;
+	}
+	sqlite3_bind_int64(st, 1, athlete_id);
+	step = sqlite3_step(st);
+	if (step == SQLITE_ROW) {
+		*n = (size_t)sqlite3_column_int64(st, 0);
+	}
+	store_stmt_done(st);
+	return step == SQLITE_ROW ? ERR_OK : store_fail(s, "counting activities", err);
+}
+
+enum err_code store_activity_span(struct store *s, int64_t athlete_id, int32_t *first,
+                                  int32_t *last, struct err *err)
+{
+	static const char sql[] =
+	        "SELECT min(local_date), max(local_date) FROM activity WHERE athlete_id = ?1";
+	sqlite3_stmt *st = store_stmt(s, sql, err);
+	int step;
+
+	*first = *last = DATE_NONE;
+	if (!st) {
+		return err->code;
+	}
+	sqlite3_bind_int64(st, 1, athlete_id);
+	step = sqlite3_step(st);
+	if (step == SQLITE_ROW) {
+		*first = store_column_date(st, 0);
+		*last = store_column_date(st, 1);
+	}
+	store_stmt_done(st);
+	return step == SQLITE_ROW ? ERR_OK : store_fail(s, "reading the first activity", err);
+}
+
+enum err_code store_activity_daily_loads(struct store *s, int64_t athlete_id, int32_t from,
+                                         int32_t to, double *loads, struct err *err)
+{
+	/* total() is 0.0 for a day whose activities all lack a load, where
+	 * sum() would be NULL */
+	static const char sql[] = "SELECT local_date, total(load) FROM activity"
+	                          " WHERE athlete_id = ?1 AND local_date BETWEEN ?2 AND ?3"
+	                          " GROUP BY local_date";
+	sqlite3_stmt *st = store_stmt(s, sql, err);
+	int step;
+
+	if (!st) {
+		return err->code;
+	}
+	for (int32_t d = from; d <= to; d++) {
+		loads[d - from] = 0;
+	}
+	sqlite3_bind_int64(st, 1, athlete_id);
+	store_bind_date(st, 2, from);
+	store_bind_date(st, 3, to);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		int32_t d = store_column_date(st, 0);
+
+		if (d != DATE_NONE && d >= from && d <= to) {
+			loads[d - from] = sqlite3_column_double(st, 1);
+		}
+	}
+	store_stmt_done(st);
+	return step == SQLITE_DONE ? ERR_OK : store_fail(s, "reading daily loads", err);
 }

@@ -86,8 +86,8 @@ static void check_dump(json_t *v, const char *want)
 static const char *const activity_keys[] = {
 	"id",         "sport",      "treadmill",   "date",      "start",     "utc_offset_s",
 	"distance_m", "duration_s", "moving_s",    "ascent_m",  "descent_m", "rpe",
-	"hr_avg",     "hr_max",     "cadence_avg", "power_avg", "gear",      "gear_id",
-	"source",     "name",       "note",        NULL,
+	"hr_avg",     "hr_max",     "cadence_avg", "power_avg", "load",      "load_method",
+	"gear",       "gear_id",    "source",      "name",      "note",      NULL,
 };
 
 static void test_number(void **state)
@@ -151,6 +151,8 @@ static void test_activity_unknowns(void **state)
 	check_null(o, "hr_max");
 	check_null(o, "cadence_avg");
 	check_null(o, "power_avg");
+	check_null(o, "load");
+	check_null(o, "load_method");
 	check_null(o, "gear");
 	check_null(o, "gear_id");
 	check_null(o, "name");
@@ -193,6 +195,8 @@ static void test_activity_full(void **state)
 	a.rpe = 6;
 	a.hr_avg = 150;
 	a.hr_max = 171;
+	a.load = 61.25;
+	memcpy(a.load_method, "hr-avg", sizeof("hr-avg"));
 	a.gear_id = 3;
 	a.gear = xstrdup("Pegasus 40");
 	a.source = SOURCE_FIT;
@@ -217,6 +221,8 @@ static void test_activity_full(void **state)
 	check_int(o, "rpe", 6);
 	check_int(o, "hr_avg", 150);
 	check_int(o, "hr_max", 171);
+	check_real(o, "load", 61.25);
+	check_str(o, "load_method", "hr-avg");
 	check_str(o, "gear", "Pegasus 40");
 	check_int(o, "gear_id", 3);
 	check_str(o, "name", "Evening \"tempo\"");

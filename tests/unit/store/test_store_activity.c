@@ -146,6 +146,8 @@ static void check_same(const struct activity *got, const struct activity *want)
 	assert_int_equal(got->source, want->source);
 	check_same_double(got->cadence_avg, want->cadence_avg, "cadence_avg");
 	check_same_double(got->power_avg, want->power_avg, "power_avg");
+	check_same_double(got->load, want->load, "load");
+	assert_string_equal(got->load_method, want->load_method);
 	check_same_str(got->name, want->name, "name");
 	check_same_str(got->note, want->note, "note");
 }
@@ -190,6 +192,8 @@ static void test_round_trip_every_field(void **state)
 	a.source = SOURCE_FIT;
 	a.cadence_avg = 172.5;
 	a.power_avg = 231;
+	a.load = 61.75;
+	snprintf(a.load_method, sizeof(a.load_method), "hr-samples");
 	activity_set_str(&a.name, "Evening 'tempo' \"run\"");
 	activity_set_str(&a.note, "legs ok\nhamstring tight; Pégasus ✓");
 	add(f->s, &a);
@@ -234,6 +238,8 @@ static void test_round_trip_unknowns(void **state)
 	assert_null(got.name);
 	assert_null(got.note);
 	assert_int_equal(got.source, SOURCE_MANUAL);
+	assert_true(isnan(got.load));
+	assert_string_equal(got.load_method, "");
 	activity_release(&got);
 	activity_release(&a);
 }
@@ -296,6 +302,14 @@ static void test_update(void **state)
 	activity_set_str(&a.note, "new note");
 	a.source = SOURCE_GPX;
 	a.cadence_avg = (double)NAN;
+	a.load = 80;
+	snprintf(a.load_method, sizeof(a.load_method), "pace");
+	assert_int_equal(store_activity_update(f->s, &a, &err), ERR_OK);
+	get_and_compare(f->s, &a);
+
+	/* an update without a load clears the stored one */
+	a.load = (double)NAN;
+	a.load_method[0] = '\0';
 	assert_int_equal(store_activity_update(f->s, &a, &err), ERR_OK);
 	get_and_compare(f->s, &a);
 
@@ -614,6 +628,147 @@ static void test_add_in_transaction(void **state)
 	activity_list_release(&l);
 }
 
+static void set_load(struct store *s, int64_t athlete_id, int64_t id, double load,
+                     const char *method)
+{
+	struct err err = ERR_INIT;
+
+	if (store_activity_set_load(s, athlete_id, id, load, method, &err) != ERR_OK) {
+		fail_msg("setting the load of %lld: %s", (long long)id, err.msg);
+	}
+}
+
+static size_t count_missing(struct store *s, int64_t athlete_id)
+{
+	struct err err = ERR_INIT;
+	size_t n = 12345;
+
+	assert_int_equal(store_activity_count_missing_load(s, athlete_id, &n, &err), ERR_OK);
+	return n;
+}
+
+/* set_load changes the load and its method and nothing else; the
+ * missing-load filter and count see only activities without one. */
+static void test_set_load_and_missing(void **state)
+{
+	struct fixture *f = *state;
+	struct activity a = run_on(day(2026, 11, 20), 8000);
+	struct activity b = run_on(day(2026, 11, 21), 10000);
+	struct activity c = run_on(day(2026, 11, 22), 5000);
+	struct activity other = run_on(day(2026, 11, 22), 5000);
+	struct activity_query q;
+	struct activity_list l = ACTIVITY_LIST_INIT;
+	struct err err = ERR_INIT;
+
+	a.rpe = 5;
+	activity_set_str(&a.note, "kept");
+	add(f->s, &a);
+	add(f->s, &b);
+	c.load = 30;
+	snprintf(c.load_method, sizeof(c.load_method), "rpe");
+	add(f->s, &c);
+	other.athlete_id = 2;
+	add(f->s, &other);
+	assert_int_equal(count_missing(f->s, 1), 2);
+	assert_int_equal(count_missing(f->s, 2), 1);
+
+	activity_query_init(&q, 1);
+	q.missing_load = true;
+	list(f->s, &q, &l);
+	check_ids(&l, (int64_t[]){ a.id, b.id }, 2);
+	activity_list_release(&l);
+
+	set_load(f->s, 1, a.id, 42.5, "hr-avg");
+	a.load = 42.5;
+	snprintf(a.load_method, sizeof(a.load_method), "hr-avg");
+	get_and_compare(f->s, &a);
+	assert_int_equal(count_missing(f->s, 1), 1);
+	list(f->s, &q, &l);
+	check_ids(&l, (int64_t[]){ b.id }, 1);
+	activity_list_release(&l);
+
+	/* another athlete's activity is not found, and not changed */
+	assert_int_equal(store_activity_set_load(f->s, 1, other.id, 1, "rpe", &err), ERR_NOT_FOUND);
+	assert_int_equal(store_activity_set_load(f->s, 1, 9999, 1, "rpe", &err), ERR_NOT_FOUND);
+	get_and_compare(f->s, &other);
+	/* a NAN load clears it */
+	set_load(f->s, 1, c.id, (double)NAN, NULL);
+	assert_int_equal(count_missing(f->s, 1), 2);
+	activity_release(&a);
+	activity_release(&b);
+	activity_release(&c);
+	activity_release(&other);
+}
+
+static void test_span(void **state)
+{
+	struct fixture *f = *state;
+	struct activity a = run_on(day(2026, 3, 2), 8000);
+	struct activity b = run_on(day(2025, 12, 30), 8000);
+	struct activity other = run_on(day(2020, 1, 1), 8000);
+	struct err err = ERR_INIT;
+	int32_t first = 0, last = 0;
+
+	assert_int_equal(store_activity_span(f->s, 1, &first, &last, &err), ERR_OK);
+	assert_int_equal(first, DATE_NONE);
+	assert_int_equal(last, DATE_NONE);
+	add(f->s, &a);
+	add(f->s, &b);
+	other.athlete_id = 2;
+	add(f->s, &other);
+	assert_int_equal(store_activity_span(f->s, 1, &first, &last, &err), ERR_OK);
+	assert_int_equal(first, day(2025, 12, 30));
+	assert_int_equal(last, day(2026, 3, 2));
+}
+
+/* Daily sums add a day's activities, count those without a load as 0,
+ * leave days without activities at 0, and see neither days outside the
+ * range nor another athlete. */
+static void test_daily_loads(void **state)
+{
+	struct fixture *f = *state;
+	struct err err = ERR_INIT;
+	double loads[5];
+	static const struct {
+		int d;
+		int64_t athlete;
+		double load; /* NAN: none */
+	} rows[] = {
+		{ 27, 1, 10 }, /* before the range */
+		{ 28, 1, 40 },  { 28, 1, 12.5 }, { 28, 2, 100 }, { 30, 1, 55 },
+		{ 30, 1, NAN }, { 31, 1, NAN },  { 32, 1, 7 }, /* 2026-02-01, after the range */
+	};
+
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		struct activity a = run_on(day(2026, 1, 1) + rows[i].d - 1, 8000);
+
+		a.athlete_id = rows[i].athlete;
+		a.load = rows[i].load;
+		if (!isnan(rows[i].load)) {
+			snprintf(a.load_method, sizeof(a.load_method), "default");
+		}
+		add(f->s, &a);
+		activity_release(&a);
+	}
+	/* 2026-01-27 .. 2026-01-31 */
+	for (int i = 0; i < 5; i++) {
+		loads[i] = -1;
+	}
+	assert_int_equal(store_activity_daily_loads(f->s, 1, day(2026, 1, 27), day(2026, 1, 31),
+	                                            loads, &err),
+	                 ERR_OK);
+	assert_true(loads[0] == 10);
+	assert_true(loads[1] == 52.5);
+	assert_true(loads[2] == 0);
+	assert_true(loads[3] == 55);
+	assert_true(loads[4] == 0);
+	/* one day */
+	assert_int_equal(store_activity_daily_loads(f->s, 2, day(2026, 1, 28), day(2026, 1, 28),
+	                                            loads, &err),
+	                 ERR_OK);
+	assert_true(loads[0] == 100);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -636,6 +791,11 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_gear_of_another_athlete, fixture_setup_store,
 		                                fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_add_in_transaction, fixture_setup_store,
+		                                fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_set_load_and_missing, fixture_setup_store,
+		                                fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_span, fixture_setup_store, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_daily_loads, fixture_setup_store,
 		                                fixture_teardown),
 	};
 
