@@ -1,9 +1,334 @@
-/* Being written for issue 5. */
+/*
+ * cmd_chart.c: knead chart load | volume -o FILE.
+ *
+ *   knead chart load -o load.png          the last 26 weeks, races marked
+ *   knead chart volume -o weeks.svg --from 2026-01-01
+ *
+ * The data comes from the library (advice/training.h for fitness,
+ * store_race.h for races, analysis/volume.h for the weeks) and render/
+ * chart.h draws it into memory; this file picks the range and writes the
+ * file. The file is written whole or not at all: the bytes go to a
+ * temporary file beside it, which is renamed over the name only once
+ * everything is written, so a full disk or a refused chart never leaves
+ * half a PNG where the runner's last good one was.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "advice/training.h"
+#include "analysis/volume.h"
+#include "base/date.h"
+#include "base/xalloc.h"
 #include "cli/cli.h"
+#include "cli/out.h"
+#include "render/chart.h"
+#include "render/json.h"
+#include "store/store_activity.h"
+#include "store/store_race.h"
+
+/* Half a year: a training season, long enough for fitness to build. */
+#define CHART_DEFAULT_WEEKS 26
+
+enum chart_kind {
+	CHART_KIND_LOAD,
+	CHART_KIND_VOLUME,
+};
+
+static enum err_code parse_kind(const char *word, enum chart_kind *out, struct err *err)
+{
+	if (strcmp(word, "load") == 0) {
+		*out = CHART_KIND_LOAD;
+	} else if (strcmp(word, "volume") == 0) {
+		*out = CHART_KIND_VOLUME;
+	} else {
+		return err_set(err, ERR_INPUT, "unknown chart '%s': draw 'load' or 'volume'", word);
+	}
+	return ERR_OK;
+}
+
+/* The days to draw: --from and --to, else the last 26 weeks up to today
+ * but not before the first activity (weeks from its Monday for volume).
+ * Days after today have no training and are refused, as by knead load. */
+static enum err_code pick_range(struct cli *cli, const struct cli_args *args, enum chart_kind kind,
+                                int32_t first, int32_t *from, int32_t *to, struct err *err)
+{
+	char buf[DATE_ISO_LEN];
+
+	if (cli_range(cli, args, from, to, err)) {
+		return err->code;
+	}
+	if (*to != DATE_NONE && *to > cli->today) {
+		date_format(*to, buf);
+		return err_set(err, ERR_INPUT, "--to: %s is after today", buf);
+	}
+	if (*to == DATE_NONE) {
+		*to = cli->today;
+	}
+	if (*from != DATE_NONE && *from > *to) {
+		date_format(*from, buf);
+		return err_set(err, ERR_INPUT, "--from: %s is after today", buf);
+	}
+	if (*from == DATE_NONE) {
+		int32_t start = kind == CHART_KIND_VOLUME
+		                        ? date_week_start(*to) - 7 * (CHART_DEFAULT_WEEKS - 1)
+		                        : *to - (7 * CHART_DEFAULT_WEEKS - 1);
+
+		if (first <= *to && first > start) {
+			start = kind == CHART_KIND_VOLUME ? date_week_start(first) : first;
+		}
+		*from = start;
+	}
+	return ERR_OK;
+}
+
+static enum err_code refresh_missing(struct store *s, void *profile, struct err *err)
+{
+	return training_refresh_loads(s, profile, TRAINING_MISSING, NULL, err);
+}
+
+/* Activities stored without a load (by an older knead) get one first, in
+ * their own transaction, so that the chart counts every activity. */
+static enum err_code fill_missing_loads(struct cli *cli, struct err *err)
+{
+	size_t missing = 0;
+
+	if (store_activity_count_missing_load(cli->store, ATHLETE_DEFAULT, &missing, err)) {
+		return err->code;
+	}
+	return missing ? cli_transaction(cli, refresh_missing, &cli->profile, err) : ERR_OK;
+}
+
+/* What was drawn, for the report. */
+struct drawn {
+	int32_t from, to; /* the days the chart covers */
+	size_t n;         /* days (load) or weeks (volume) */
+	size_t n_races;   /* races marked */
+};
+
+/* The label by a race's line: its name, and DNS or DNF when it was not
+ * run through, since the line alone would suggest a race effort. */
+static char *race_label(const struct race *r)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_adds(&sb, r->name ? r->name : "");
+	if (r->status == RACE_DNS || r->status == RACE_DNF) {
+		strbuf_addf(&sb, " (%s)", r->status == RACE_DNS ? "DNS" : "DNF");
+	}
+	return strbuf_detach(&sb, NULL);
+}
+
+static enum err_code draw_load(struct cli *cli, const struct chart_spec *spec, int32_t from,
+                               int32_t to, struct strbuf *bytes, struct drawn *d, struct err *err)
+{
+	struct race_list races = RACE_LIST_INIT;
+	struct pmc_day *days = NULL;
+	struct chart_race *marks = NULL;
+	size_t n_days = 0;
+	enum err_code rc;
+
+	rc = fill_missing_loads(cli, err);
+	if (!rc) {
+		rc = training_fitness(cli->store, ATHLETE_DEFAULT, from, to, &days, &n_days, err);
+	}
+	if (!rc) {
+		rc = store_race_list(cli->store, ATHLETE_DEFAULT, from, to, &races, err);
+	}
+	if (!rc) {
+		marks = xcalloc(races.n_races + 1, sizeof(*marks));
+		for (size_t i = 0; i < races.n_races; i++) {
+			marks[i].day = races.races[i].date;
+			marks[i].label = race_label(&races.races[i]);
+			marks[i].priority = races.races[i].priority;
+		}
+		rc = chart_load(spec, days, n_days, marks, races.n_races, bytes, err);
+		*d = (struct drawn){ from, to, n_days, races.n_races };
+		for (size_t i = 0; i < races.n_races; i++) {
+			free((char *)marks[i].label);
+		}
+	}
+	free(marks);
+	free(days);
+	race_list_release(&races);
+	return rc;
+}
+
+static enum err_code draw_volume(struct cli *cli, const struct chart_spec *spec, int32_t from,
+                                 int32_t to, struct strbuf *bytes, struct drawn *d, struct err *err)
+{
+	struct activity_list list = ACTIVITY_LIST_INIT;
+	struct activity_query q;
+	struct volume_week *weeks = NULL;
+	size_t n_weeks;
+	enum err_code rc;
+
+	activity_query_init(&q, ATHLETE_DEFAULT);
+	q.from = date_week_start(from);
+	q.to = date_week_start(to) + 6;
+	rc = store_activity_list(cli->store, &q, &list, err);
+	if (!rc) {
+		n_weeks = volume_weeks(list.activities, list.n_activities, from, to, NULL, 0);
+		weeks = xcalloc(n_weeks, sizeof(*weeks));
+		volume_weeks(list.activities, list.n_activities, from, to, weeks, n_weeks);
+		rc = chart_volume(spec, weeks, n_weeks, bytes, err);
+		*d = (struct drawn){ q.from, q.to, n_weeks, 0 };
+	}
+	free(weeks);
+	activity_list_release(&list);
+	return rc;
+}
+
+/* Write data to path whole or not at all: into a new file beside it, then
+ * renamed over it. On failure nothing is left behind. */
+static enum err_code write_atomically(const char *path, const struct strbuf *data, struct err *err)
+{
+	const char *slash = strrchr(path, '/');
+	struct strbuf tmp = STRBUF_INIT;
+	size_t done = 0;
+	int fd, saved;
+
+	if (slash) {
+		strbuf_add(&tmp, path, (size_t)(slash - path) + 1);
+	}
+	strbuf_addf(&tmp, ".%s.tmp-%ld", slash ? slash + 1 : path, (long)getpid());
+	fd = open(tmp.buf, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+	if (fd < 0) {
+		err_set(err, ERR_IO, "cannot write '%s': %s", path, strerror(errno));
+		strbuf_release(&tmp);
+		return ERR_IO;
+	}
+	while (done < data->len) {
+		ssize_t n = write(fd, data->buf + done, data->len - done);
+
+		if (n < 0 && errno == EINTR) {
+			continue;
+		}
+		if (n <= 0) {
+			break;
+		}
+		done += (size_t)n;
+	}
+	saved = errno;
+	if (done < data->len || fsync(fd) != 0) {
+		err_set(err, ERR_IO, "cannot write '%s': %s", path,
+		        strerror(done < data->len ? saved : errno));
+		close(fd);
+		unlink(tmp.buf);
+		strbuf_release(&tmp);
+		return ERR_IO;
+	}
+	if (close(fd) != 0 || rename(tmp.buf, path) != 0) {
+		err_set(err, ERR_IO, "cannot write '%s': %s", path, strerror(errno));
+		unlink(tmp.buf);
+		strbuf_release(&tmp);
+		return ERR_IO;
+	}
+	strbuf_release(&tmp);
+	return ERR_OK;
+}
+
+static void report(const struct cli *cli, const char *path, enum chart_kind kind,
+                   const struct chart_spec *spec, const struct drawn *d, size_t n_bytes)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char from[DATE_ISO_LEN], to[DATE_ISO_LEN];
+	const char *unit = kind == CHART_KIND_LOAD ? "day" : "week";
+
+	if (cli->json) {
+		json_t *o = json_object();
+
+		json_object_set_new(o, "file", json_string(path));
+		json_object_set_new(o, "chart",
+		                    json_string(kind == CHART_KIND_LOAD ? "load" : "volume"));
+		json_object_set_new(o, "format", json_string(chart_format_name(spec->format)));
+		json_object_set_new(o, "width", json_integer(spec->width));
+		json_object_set_new(o, "height", json_integer(spec->height));
+		json_object_set_new(o, "from", render_json_date(d->from));
+		json_object_set_new(o, "to", render_json_date(d->to));
+		json_object_set_new(o, kind == CHART_KIND_LOAD ? "days" : "weeks",
+		                    json_integer((json_int_t)d->n));
+		if (kind == CHART_KIND_LOAD) {
+			json_object_set_new(o, "races", json_integer((json_int_t)d->n_races));
+		}
+		json_object_set_new(o, "bytes", json_integer((json_int_t)n_bytes));
+		out_json(o);
+		return;
+	}
+	date_format(d->from, from);
+	date_format(d->to, to);
+	strbuf_addf(&sb, "wrote %s (%s, %dx%d, %zu %s%s from %s to %s", path,
+	            spec->format == CHART_PNG   ? "PNG"
+	            : spec->format == CHART_SVG ? "SVG"
+	                                        : "PDF",
+	            spec->width, spec->height, d->n, unit, d->n == 1 ? "" : "s", from, to);
+	if (kind == CHART_KIND_LOAD && d->n_races > 0) {
+		strbuf_addf(&sb, ", %zu race%s marked", d->n_races, d->n_races == 1 ? "" : "s");
+	}
+	strbuf_adds(&sb, ")\n");
+	out_buf(&sb);
+	strbuf_release(&sb);
+}
 
 int cmd_chart(struct cli *cli, const struct cli_args *args)
 {
-	(void)cli;
-	(void)args;
-	return EXIT_FAIL;
+	const char *path = cli_opt(args, "output");
+	struct strbuf bytes = STRBUF_INIT;
+	struct err err = ERR_INIT;
+	struct chart_spec spec;
+	enum chart_format format = CHART_PNG;
+	enum chart_kind kind = CHART_KIND_LOAD;
+	int32_t first = DATE_NONE, last = DATE_NONE, from, to;
+	struct drawn d = { DATE_NONE, DATE_NONE, 0, 0 };
+	enum err_code rc;
+
+	/* Everything typed is checked before the database is opened. */
+	if (parse_kind(args->pos[0], &kind, &err)) {
+		return cli_fail(cli, &err);
+	}
+	if (!path || !*path) {
+		err_set(&err, ERR_INPUT, "say where to write the chart: -o FILE.png, .svg or .pdf");
+		return cli_fail(cli, &err);
+	}
+	if (chart_format_from_path(path, &format, &err)) {
+		err_prefix(&err, "-o");
+		return cli_fail(cli, &err);
+	}
+	if (cli_profile(cli, &err) || cli_range(cli, args, &from, &to, &err)) {
+		return cli_fail(cli, &err);
+	}
+	if (cli_store(cli, STORE_READ, &err) ||
+	    store_activity_span(cli->store, ATHLETE_DEFAULT, &first, &last, &err)) {
+		if (err.code == ERR_NOT_FOUND) {
+			err_set(&err, ERR_NOT_FOUND,
+			        "no activities yet: log some with 'knead log' or 'knead import' "
+			        "first");
+		}
+		return cli_fail(cli, &err);
+	}
+	if (first == DATE_NONE) {
+		err_set(&err, ERR_NOT_FOUND,
+		        "no activities yet: log some with 'knead log' or 'knead import' first");
+		return cli_fail(cli, &err);
+	}
+	if (pick_range(cli, args, kind, first, &from, &to, &err)) {
+		return cli_fail(cli, &err);
+	}
+
+	chart_spec_init(&spec, format);
+	rc = kind == CHART_KIND_LOAD ? draw_load(cli, &spec, from, to, &bytes, &d, &err)
+	                             : draw_volume(cli, &spec, from, to, &bytes, &d, &err);
+	if (!rc) {
+		rc = write_atomically(path, &bytes, &err);
+	}
+	if (rc) {
+		strbuf_release(&bytes);
+		return cli_fail(cli, &err);
+	}
+	report(cli, path, kind, &spec, &d, bytes.len);
+	strbuf_release(&bytes);
+	return EXIT_OK;
 }
