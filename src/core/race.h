@@ -81,10 +81,18 @@ void race_release(struct race *r);
 /* Check before storing: a name of 1..RACE_MAX_NAME printable characters
  * that is not just digits (it would read as an id), a date, a distance
  * of 100 m to 5,000 km, goal and result times that are positive and give
- * a believable pace for the distance, a result only when done (or dnf
- * with none), and a note no longer than RACE_MAX_NOTE. ERR_INPUT names
- * the field and value. */
+ * a believable pace for the distance, a result only when done, an
+ * activity only when done or dnf, and a note no longer than
+ * RACE_MAX_NOTE bytes. ERR_INPUT names the field and value. */
 enum err_code race_validate(const struct race *r, struct err *err);
+
+/* The bounds race_validate holds goal and result times to, in seconds,
+ * for distance_m metres: 80 % of Riegel's curve through the marathon
+ * world record (faster is a typo, not a runner), and an average of
+ * 0.5 m/s (slower is not a race). NAN for a distance that is not
+ * finite and positive. */
+double race_fastest_believable_s(double distance_m);
+double race_slowest_believable_s(double distance_m);
 
 /* "A", "B", "C"; "flat", "rolling", "hilly", "net-downhill", "trail";
  * "considering", "registered", "done", "dns", "dnf"; and back. Parsing

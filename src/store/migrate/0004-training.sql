@@ -22,4 +22,8 @@ CREATE TABLE race (
 	created_utc INTEGER NOT NULL
 );
 CREATE INDEX race_day ON race (athlete_id, race_date);
-CREATE INDEX race_activity ON race (activity_id) WHERE activity_id IS NOT NULL;
+-- Names repeat from year to year ("City 10k"), but one race is not entered
+-- twice on its day.
+CREATE UNIQUE INDEX race_name_day ON race (athlete_id, name COLLATE NOCASE, race_date);
+-- One run is the result of one race.
+CREATE UNIQUE INDEX race_activity ON race (activity_id) WHERE activity_id IS NOT NULL;
