@@ -3,11 +3,17 @@
  *
  * Usage: embed OUTPUT.c SYMBOL FILE...
  *
- * Writes OUTPUT.c defining `const struct embed_file SYMBOL[]` sorted by base
- * name and `const size_t SYMBOL_count`. Run by the build (meson.build), so
- * the binary carries its schema and data files; the output is generated and
+ * Writes OUTPUT.c defining `const struct embed_file SYMBOL[]` sorted by name
+ * and `const size_t SYMBOL_count`. Run by the build (meson.build), so the
+ * binary carries its schema and data files; the output is generated and
  * never edited. Each file's bytes are followed by a NUL so text can be used
  * as a C string.
+ *
+ * A file's name is its path below the deepest folder that holds all the
+ * inputs: data/regions.ini and data/plans/half.ini become "regions.ini" and
+ * "plans/half.ini", so a data file keeps the sub-folder a runner's copy of
+ * it lives in ($XDG_CONFIG_HOME/knead/plans/half.ini). A single input, or
+ * inputs all in one folder (the migrations), get their base names.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,8 +21,33 @@
 
 struct input {
 	const char *path; /* as given on the command line */
-	const char *name; /* base name */
+	const char *name; /* path below the inputs' common folder */
 };
+
+/* Length of the folder prefix (up to and including a '/') that every
+ * input path shares, so that names keep the folders below it. */
+static size_t common_folder(char **paths, size_t n)
+{
+	size_t len;
+
+	if (n == 0) {
+		return 0;
+	}
+	len = strlen(paths[0]);
+	for (size_t i = 1; i < n; i++) {
+		size_t j = 0;
+
+		while (j < len && paths[i][j] && paths[i][j] == paths[0][j]) {
+			j++;
+		}
+		len = j;
+	}
+	/* back to the last '/' inside the shared part: a folder boundary */
+	while (len > 0 && paths[0][len - 1] != '/') {
+		len--;
+	}
+	return len;
+}
 
 static int by_name(const void *a, const void *b)
 {
@@ -52,7 +83,7 @@ static int emit_bytes(FILE *out, const char *path, size_t index, size_t *len)
 int main(int argc, char **argv)
 {
 	struct input *inputs;
-	size_t n, *lens;
+	size_t n, *lens, prefix;
 	FILE *out;
 	int rc = 0;
 
@@ -66,11 +97,10 @@ int main(int argc, char **argv)
 	if (!inputs || !lens) {
 		return 1;
 	}
+	prefix = common_folder(argv + 3, n);
 	for (size_t i = 0; i < n; i++) {
-		const char *slash = strrchr(argv[i + 3], '/');
-
 		inputs[i].path = argv[i + 3];
-		inputs[i].name = slash ? slash + 1 : argv[i + 3];
+		inputs[i].name = argv[i + 3] + prefix;
 	}
 	qsort(inputs, n, sizeof(*inputs), by_name);
 	out = fopen(argv[1], "w");

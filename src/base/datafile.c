@@ -80,3 +80,18 @@ enum err_code datafile_read(const char *name, struct strbuf *text, struct strbuf
 	strbuf_addf(origin, "built-in %s", name);
 	return ERR_OK;
 }
+
+size_t datafile_list(const char *prefix, const char **names, size_t max)
+{
+	size_t n = 0, len = strlen(prefix);
+
+	for (size_t i = 0; i < data_files_count; i++) {
+		if (strncmp(data_files[i].name, prefix, len) == 0) {
+			if (n < max) {
+				names[n] = data_files[i].name;
+			}
+			n++;
+		}
+	}
+	return n;
+}

@@ -1,13 +1,17 @@
 /*
  * datafile.h: the data files knead is built with, and the runner's copies.
  *
- * data/regions.ini (and, later, rules.ini and the plan templates) are
- * compiled into the binary, so knead runs with nothing installed beside
- * it. A runner who wants different regions or thresholds copies the file
- * to $XDG_CONFIG_HOME/knead/ and edits it; that copy then wins, whole.
+ * data/regions.ini, the plan templates in data/plans/ (and, later,
+ * rules.ini) are compiled into the binary, so knead runs with nothing
+ * installed beside it. A file is named by its path below data/
+ * ("regions.ini", "plans/half.ini"). A runner who wants different regions,
+ * thresholds or plans copies the file to the same path below
+ * $XDG_CONFIG_HOME/knead/ and edits it; that copy then wins, whole.
  */
 #ifndef KNEAD_DATAFILE_H
 #define KNEAD_DATAFILE_H
+
+#include <stddef.h>
 
 #include "base/err.h"
 #include "base/strbuf.h"
@@ -19,5 +23,11 @@
  * ERR_IO naming it; an unknown name is a bug. */
 enum err_code datafile_read(const char *name, struct strbuf *text, struct strbuf *origin,
                             struct err *err);
+
+/* The built-in data files whose names start with prefix ("plans/"), in
+ * name order: up to max of their names go to names (borrowed, static).
+ * Returns how many there are in all, so max 0 (names NULL) asks for the
+ * count. A runner's copy replaces a built-in file but adds none. */
+size_t datafile_list(const char *prefix, const char **names, size_t max);
 
 #endif

@@ -12,7 +12,7 @@
 #include <stddef.h>
 
 struct embed_file {
-	const char *name;          /* the file's base name, e.g. "0001-init.sql" */
+	const char *name;          /* its path below the inputs' common folder: "plans/half.ini" */
 	const unsigned char *data; /* its bytes, followed by a NUL not counted in len */
 	size_t len;                /* its length in bytes */
 };

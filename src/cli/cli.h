@@ -214,6 +214,8 @@ int cmd_race_result(struct cli *cli, const struct cli_args *args);
 int cmd_race_status(struct cli *cli, const struct cli_args *args);
 int cmd_predict(struct cli *cli, const struct cli_args *args);
 int cmd_plan_new(struct cli *cli, const struct cli_args *args);
+int cmd_plan_list(struct cli *cli, const struct cli_args *args);
+int cmd_plan_rm(struct cli *cli, const struct cli_args *args);
 int cmd_plan_show(struct cli *cli, const struct cli_args *args);
 
 #endif

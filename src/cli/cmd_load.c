@@ -309,9 +309,20 @@ int cmd_load(struct cli *cli, const struct cli_args *args)
 	bool weekly = cli_opt(args, "weekly") != NULL;
 	int32_t from, to;
 
+	int32_t first, last;
+
 	if (cli_profile(cli, &err) || pick_range(cli, args, weekly, &from, &to, &err) ||
-	    open_with_loads(cli, &err)) {
+	    open_with_loads(cli, &err) ||
+	    store_activity_span(cli->store, ATHLETE_DEFAULT, &first, &last, &err)) {
 		return cli_fail(cli, &err);
+	}
+	/* A default span does not reach back into weeks before the log began:
+	 * rows of zeros there say nothing. */
+	if (!cli_opt(args, "from") && first != DATE_NONE && first <= to) {
+		int32_t start = weekly ? date_week_start(first) : first;
+		if (start > from) {
+			from = start;
+		}
 	}
 	return weekly ? show_weeks(cli, from, to) : show_days(cli, from, to);
 }

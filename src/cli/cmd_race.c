@@ -95,7 +95,8 @@ static void add_race_line(struct strbuf *sb, const struct race *r, enum units u)
 }
 
 /* The race named by key, for a command that changes it. An unknown race
- * is a usage error (exit 2): the runner typed a name that is not there. */
+ * fails (exit 1) like an unknown injury or provider: the subject of the
+ * command is missing, while a bad word in an option is a usage error. */
 static enum err_code find_race(struct cli *cli, const char *key, struct race *r, struct err *err)
 {
 	enum err_code rc = cli_store(cli, STORE_READ, err);
@@ -104,11 +105,7 @@ static enum err_code find_race(struct cli *cli, const char *key, struct race *r,
 		race_init(r);
 		return rc;
 	}
-	rc = store_race_find(cli->store, ATHLETE_DEFAULT, key, r, err);
-	if (rc == ERR_NOT_FOUND) {
-		err->code = rc = ERR_INPUT;
-	}
-	return rc;
+	return store_race_find(cli->store, ATHLETE_DEFAULT, key, r, err);
 }
 
 /* A race run, or given up, has happened: its day cannot be ahead. */

@@ -220,14 +220,14 @@ static const struct cli_option no_options[] = { OPT_END };
 /* ---- training (issue 5): load, chart, race, predict, plan ---- */
 
 static const struct cli_option load_options[] = {
-	{ "from", 0, "DATE", "first day to show" },
+	{ "from", 0, "DATE", "first day to show (default: 6 weeks, or 16 weeks with --weekly)" },
 	{ "to", 0, "DATE", "last day to show (default today)" },
-	{ "weekly", 'w', NULL, "one row per week instead of per day" },
+	{ "weekly", 'w', NULL, "one row per week (Monday to Sunday) instead of per day" },
 	OPT_END,
 };
 
 static const struct cli_option chart_options[] = {
-	{ "from", 0, "DATE", "first day to draw" },
+	{ "from", 0, "DATE", "first day to draw (default: 26 weeks before --to)" },
 	{ "output", 'o', "FILE", "where to write: FILE.png, FILE.svg or FILE.pdf" },
 	{ "to", 0, "DATE", "last day to draw (default today)" },
 	OPT_END,
@@ -243,29 +243,32 @@ static const struct cli_option race_add_options[] = {
 };
 
 static const struct cli_option race_list_options[] = {
-	{ "from", 0, "DATE", "first day to list" },
-	{ "to", 0, "DATE", "last day to list" },
+	{ "from", 0, "DATE", "first race day to list (default: the first race)" },
+	{ "to", 0, "DATE", "last race day to list (default: the last race)" },
 	OPT_END,
 };
 
 static const struct cli_option race_result_options[] = {
-	{ "activity", 'a', "ID", "the activity that was the race (default: found by day)" },
+	{ "activity", 'a', "ID",
+	  "the activity that was the race (default: the run on the day closest in distance)" },
 	OPT_END,
 };
 
 static const struct cli_option predict_options[] = {
-	{ "weeks", 'w', "N", "look for efforts in the last N weeks" },
+	{ "weeks", 'w', "N", "look for efforts in the last N weeks, 1 to 520 (default 12)" },
 	OPT_END,
 };
 
 static const struct cli_option plan_new_options[] = {
 	{ "by", 0, "time|distance", "workouts in minutes (the default) or in distance" },
-	{ "days", 'd', "N", "running days per week, 3 to 7" },
-	{ "weeks", 'w', "N", "length of the plan in weeks" },
+	{ "days", 'd', "N", "running days a week, 3 to 7 (default: the template's)" },
+	{ "template", 't', "NAME", "5k, 10k, half or marathon (default: nearest the race)" },
+	{ "weeks", 'w', "N", "length of the plan in weeks (default: the template's)" },
 	OPT_END,
 };
 
 static const struct cli_option plan_show_options[] = {
+	{ "race", 'r', "RACE", "that race's plan (default: the next race's)" },
 	{ "week", 'w', "DATE", "the week holding this day (default this week)" },
 	OPT_END,
 };
@@ -275,31 +278,98 @@ static const struct cli_command race_commands[] = {
 	  "NAME DATE DISTANCE [--priority A|B|C] [--terrain TERRAIN] [--status STATUS] "
 	  "[--goal TIME] [--note TEXT]",
 	  "add a race",
-	  "Add a race you are considering or registered for:\n"
+	  "Add a race you are considering, are registered for, or have run:\n"
 	  "\n"
 	  "  knead race add \"Phoenix Marathon\" 2027-02-27 marathon --priority A \\\n"
-	  "      --terrain net-downhill --goal 3:45:00",
+	  "      --terrain net-downhill --goal 3:45:00\n"
+	  "  knead race add \"Turkey Trot\" 2026-11-26 5k --priority C --status considering\n"
+	  "  knead race add \"Bay Half\" 2026-10-18 13.1mi --status done\n"
+	  "\n"
+	  "DISTANCE is 5k, 10k, half, marathon, 13.1mi, 8km... Priority: A, the\n"
+	  "race the season builds to; B (the default), a serious effort inside it;\n"
+	  "C, a training race. Terrain: flat, rolling, hilly, net-downhill or\n"
+	  "trail. Status: considering, registered (the default), done, dns (did\n"
+	  "not start) or dnf (did not finish); done, dns and dnf only once the\n"
+	  "day has come. Goal times faster than anyone has run the distance, or\n"
+	  "slower than walking it, are refused as typos.",
 	  race_add_options, NULL, 3, 3 },
 	{ "list", cmd_race_list, "[--from DATE] [--to DATE]", "list races",
-	  "List races with their day, distance, priority, status, goal and result.",
+	  "List races by day with their distance, priority, terrain, status, goal,\n"
+	  "result and the activity that was the race; upcoming races show the\n"
+	  "days to go, and \"passed\" once their day has gone by without a result:\n"
+	  "\n"
+	  "  knead race list\n"
+	  "  knead race list --from today --json",
 	  race_list_options, NULL, 0, 0 },
 	{ "result", cmd_race_result, "RACE TIME [--activity ID]", "record a race's result",
-	  "Record the finishing time of a race and mark it done, linking it to the\n"
-	  "activity that was the race.",
+	  "Record the finishing time of a race and mark it done:\n"
+	  "\n"
+	  "  knead race result \"Bay Half\" 1:45:10\n"
+	  "  knead race result 3 41:12 --activity 212\n"
+	  "\n"
+	  "RACE is a race's id, its name or the start of its name. The activity\n"
+	  "that was the race is linked: the one given with --activity (on foot,\n"
+	  "within a day of the race), the one already linked, or else the run on\n"
+	  "the race's day whose distance is closest to the race's; the result\n"
+	  "says which, or that none was found. A race still ahead has no result,\n"
+	  "and a time faster than anyone has run the distance is refused.\n"
+	  "'knead predict' prefers race results to training runs.",
 	  race_result_options, NULL, 2, 2 },
 	{ "status", cmd_race_status, "RACE STATUS", "change a race's status",
-	  "Set a race's status: considering, registered, done, dns or dnf.", no_options, NULL, 2,
-	  2 },
+	  "Set a race's status: considering, registered, done, dns (did not\n"
+	  "start) or dnf (did not finish), or a unique start of one:\n"
+	  "\n"
+	  "  knead race status \"Turkey Trot\" registered\n"
+	  "  knead race status phoenix dnf\n"
+	  "\n"
+	  "Done, dns and dnf need the race's day to have come. A race that is no\n"
+	  "longer done loses its result time, and one that is neither done nor\n"
+	  "dnf its activity; the output says what was dropped.",
+	  no_options, NULL, 2, 2 },
 	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0 },
 };
 
 static const struct cli_command plan_commands[] = {
-	{ "new", cmd_plan_new, "RACE [--by time|distance] [--weeks N] [--days N]",
-	  "build a plan back from a race", "Build a training plan that ends on the race's day.",
+	{ "list", cmd_plan_list, "", "list plans",
+	  "List the plans with their race, length and first day; the current one\n"
+	  "(the next race's) is marked.",
+	  no_options, NULL, 0, 0 },
+	{ "new", cmd_plan_new, "RACE [--by time|distance] [--weeks N] [--days N] [--template NAME]",
+	  "build a plan back from a race",
+	  "Build a training plan that ends with the race on its day:\n"
+	  "\n"
+	  "  knead race add \"Riverside Half\" 2027-03-21 half\n"
+	  "  knead plan new \"Riverside Half\" --weeks 16 --days 4\n"
+	  "\n"
+	  "The plan has whole weeks (Monday to Sunday) of base, build, peak and\n"
+	  "taper from a template in data/plans/ (5k, 10k, half, marathon: the one\n"
+	  "nearest the race's distance unless --template says). The long run is on\n"
+	  "the race's weekday and peaks two or three weeks before it; a cutback week\n"
+	  "comes every third or fourth week. Workouts are in minutes, as many runners\n"
+	  "now train, or with --by distance in kilometres or miles. Week 1 starts near\n"
+	  "your weekly running of the last 4 weeks, or at the template's beginner\n"
+	  "level if you logged none. Without --weeks the plan starts next Monday and\n"
+	  "has the template's length, or fewer weeks if the race is nearer. A new\n"
+	  "plan for a race replaces its old one. To change a template, copy it to\n"
+	  "~/.config/knead/plans/ and edit it.",
 	  plan_new_options, NULL, 1, 1 },
-	{ "show", cmd_plan_show, "[--week DATE]", "show a week of the plan against what was done",
-	  "Show a week of the plan, each workout matched to what was done.", plan_show_options,
-	  NULL, 0, 0 },
+	{ "rm", cmd_plan_rm, "RACE", "delete a race's plan",
+	  "Delete the plan of a race (the race and your activities stay).", no_options, NULL, 1,
+	  1 },
+	{ "show", cmd_plan_show, "[--week DATE] [--race RACE]",
+	  "show a week of the plan against what was done",
+	  "Show a week (Monday to Sunday) of the current plan, each workout matched\n"
+	  "to what you logged:\n"
+	  "\n"
+	  "  knead plan show --week 2027-01-25\n"
+	  "\n"
+	  "The current plan is the one whose race is the first on or after the week's\n"
+	  "Monday, else the latest one. A workout is done when the runs of its day\n"
+	  "reach 80% of its target, partial below that, moved when it was done up to\n"
+	  "2 days away on a day without a workout of its own, missed when its day is\n"
+	  "past, upcoming otherwise. Compliance counts the workouts due so far.\n"
+	  "Nothing about what was done is stored: edit the log and the plan follows.",
+	  plan_show_options, NULL, 0, 0 },
 	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0 },
 };
 
@@ -384,8 +454,18 @@ static const struct cli_command gear_commands[] = {
 const struct cli_command cli_commands[] = {
 	{ "chart", cmd_chart, "load|volume -o FILE [--from DATE] [--to DATE]",
 	  "draw fitness or weekly volume to PNG, SVG or PDF",
-	  "Draw a chart to a file; its name's ending chooses PNG, SVG or PDF.", chart_options, NULL,
-	  1, 1 },
+	  "Draw a chart to a file; its name's ending chooses PNG, SVG or PDF\n"
+	  "(1000x500). 'load' draws fitness (CTL), fatigue (ATL) and form (TSB)\n"
+	  "with each day's load below and races marked (A races in red); 'volume'\n"
+	  "draws hours per week (Monday to Sunday) stacked by sport. The file is\n"
+	  "replaced only once the chart is complete.\n"
+	  "\n"
+	  "  knead chart load -o load.png\n"
+	  "  knead chart volume -o volume.svg --from 2026-01-01\n"
+	  "\n"
+	  "Without --from, the chart shows the 26 weeks up to --to (today unless\n"
+	  "given), starting no earlier than the first activity.",
+	  chart_options, NULL, 1, 1 },
 	{ "edit", cmd_edit,
 	  "ID [DISTANCE] [DURATION] [--sport SPORT] [--date DATE] [--at TIME] "
 	  "[--treadmill|--outdoor] "
@@ -418,7 +498,13 @@ const struct cli_command cli_commands[] = {
 	  "create the database and set your profile",
 	  "Create the database if there is none and set the profile fields given.\n"
 	  "Run it again to change any of them; the others stay as they are.\n"
-	  "Without --tz, the system's time zone decides local dates.",
+	  "Without --tz, the system's time zone decides local dates.\n"
+	  "\n"
+	  "  knead init --max-hr 188 --rest-hr 48 --threshold 4:40/km\n"
+	  "\n"
+	  "With both heart rates the profile shows five Karvonen heart-rate zones.\n"
+	  "A change to the heart rates, --sex or --threshold computes every\n"
+	  "activity's load again (see 'knead load').",
 	  init_options, NULL, 0, 0 },
 	{ "injury", NULL, "", "injuries as episodes: add, list, show, edit, resolve",
 	  "Track an injury from onset to resolution, with its trend from your\n"
@@ -432,8 +518,26 @@ const struct cli_command cli_commands[] = {
 	  list_options, NULL, 0, 0 },
 	{ "load", cmd_load, "[--from DATE] [--to DATE] [--weekly]",
 	  "training load, fitness, fatigue and form",
-	  "Show the daily (or weekly) training load with fitness, fatigue and form.", load_options,
-	  NULL, 0, 0 },
+	  "Show each day's training load with fitness (CTL, 42 days), fatigue (ATL,\n"
+	  "7 days), form (TSB: yesterday's fitness - fatigue, as TrainingPeaks\n"
+	  "shows it) and the acute:chronic workload ratio (EWMA, and rolling 7:28).\n"
+	  "With --weekly, one row per week (Monday to Sunday): load, monotony,\n"
+	  "strain, time and running distance with their change, and time by sport.\n"
+	  "\n"
+	  "  knead load --from 2026-09-01 --to 2026-10-31\n"
+	  "  knead load --weekly --json\n"
+	  "\n"
+	  "Without --from, the daily table shows the 6 weeks (42 days) to --to and\n"
+	  "the weekly one the 16 weeks to it, from the first activity at the\n"
+	  "earliest; --to is today unless given, and cannot be later. Fitness\n"
+	  "counts every activity since the first, so the first row shown carries\n"
+	  "the history before it. Each activity's load is\n"
+	  "in points, an hour at threshold being 100, found from its heart-rate\n"
+	  "samples, its average heart rate, its pace against threshold pace, its\n"
+	  "RPE, or the sport's usual intensity, the best its data allows ('knead\n"
+	  "show ID' tells which). Set heart rates and threshold pace with 'knead\n"
+	  "init'.",
+	  load_options, NULL, 0, 0 },
 	{ "log", cmd_log,
 	  "SPORT [DISTANCE] [DURATION] [--date DATE] [--at TIME] [--treadmill] [--rpe N] "
 	  "[--hr BPM] [--hr-max BPM] [--gear GEAR] [--name TEXT] [--note TEXT]",
@@ -450,13 +554,28 @@ const struct cli_command cli_commands[] = {
 	  "1h20, 45:00, 3:20:00. The day is today unless --date says otherwise;\n"
 	  "future days are refused.",
 	  log_options, NULL, 1, 3 },
-	{ "plan", NULL, "", "training plans built back from a race: new, show",
-	  "Build a plan back from a race and follow it against what you did.", no_options,
-	  plan_commands, 0, 0 },
+	{ "plan", NULL, "", "training plans built back from a race: new, show, list, rm",
+	  "Build a plan back from a race, by time or by distance, and follow it\n"
+	  "week by week against what you logged.",
+	  no_options, plan_commands, 0, 0 },
 	{ "predict", cmd_predict, "[DISTANCE] [--weeks N]",
 	  "predict race times from recent best efforts",
-	  "Predict race times with Riegel's formula and Daniels' VDOT from recent\n"
-	  "best efforts, showing the efforts they came from.",
+	  "Predict race times with Riegel's formula and Daniels' VDOT from your\n"
+	  "best recent efforts, and show the efforts they came from:\n"
+	  "\n"
+	  "  knead predict                  5k, 10k, half and marathon\n"
+	  "  knead predict half             what each effort says for a half\n"
+	  "  knead predict 15k --weeks 26 --json\n"
+	  "\n"
+	  "Efforts are looked for in the last 12 weeks (one training block)\n"
+	  "unless --weeks says otherwise, and the best one is kept for each of\n"
+	  "the mile, 5k, 10k, 15k, 10 miles, half and marathon: race results\n"
+	  "first (their distance and time are measured), else whole outdoor runs\n"
+	  "of about that distance, else the fastest stretch of it inside a\n"
+	  "recorded run. Treadmill and trail runs, and trail or net-downhill\n"
+	  "races, are left out: their pace says little about a flat road. Each\n"
+	  "prediction comes from the effort with the highest VDOT among those of\n"
+	  "3.5 to 230 minutes, the range both models were fitted on.",
 	  predict_options, NULL, 0, 1 },
 	{ "provider", NULL, "", "therapists and clinics, prices and memberships",
 	  "Keep the people you pay for recovery, their prices and memberships.", no_options,

@@ -2,7 +2,8 @@
 # Every command answers --help; help and the man page agree.
 . "$(dirname "$0")/lib.sh"
 
-commands='edit
+commands='chart
+edit
 gear add
 gear list
 gear retire
@@ -15,10 +16,20 @@ injury list
 injury resolve
 injury show
 list
+load
 log
+plan list
+plan new
+plan rm
+plan show
+predict
 provider add
 provider edit
 provider list
+race add
+race list
+race result
+race status
 recover
 regions
 rm

@@ -167,10 +167,8 @@ race result bay 1:45:00 --activity 1 | activity 1 is on Sat 2026-10-10, not on t
 race result bay 1:45:00 --activity 2 | activity 2 is a bike, not a race on foot
 race result bay 1:45:00 --activity 99 | no activity 99
 race result bay 1:45:00 --activity x | --activity: '"'"'x'"'"' is not an activity id
-race result nothing 1:45:00 | no race '"'"'nothing'"'"' (there is '"'"'Bay Half'"'"', '"'"'Turkey Trot'"'"', '"'"'Phoenix Marathon'"'"')
 race status bay finished | status: '"'"'finished'"'"' is not a race status
-race status phoenix dnf | 95 days from now: it cannot be done, dns or dnf yet
-race status nothing done | no race '"'"'nothing'"'"''
+race status phoenix dnf | 95 days from now: it cannot be done, dns or dnf yet'
 
 test_case 'each bad input is named, exits 2 and writes nothing' '
 	season
@@ -185,6 +183,16 @@ test_case 'each bad input is named, exits 2 and writes nothing' '
 		err_has "$want"
 		unchanged
 	done
+'
+
+test_case 'an unknown race fails (exit 1), naming the races there are' '
+	season
+	snapshot
+	expect_rc 1 race result nothing 1:45:00
+	err_has "no race ${q}nothing${q} (there is ${q}Bay Half${q}, ${q}Turkey Trot${q}, ${q}Phoenix Marathon${q})"
+	expect_rc 1 race status nothing done
+	err_has "no race ${q}nothing${q}"
+	unchanged
 '
 
 test_case 'the same race twice on its day is refused and writes nothing' '
