@@ -455,7 +455,7 @@ int main(int argc, char **argv)
 	struct err err = ERR_INIT;
 	struct athlete profile;
 	struct counts c = { 0, 0, 0, 0 };
-	double best_refresh = INFINITY, best_fitness = INFINITY, best_weekly = INFINITY;
+	double best_refresh = (double)INFINITY, best_fitness = (double)INFINITY, best_weekly = (double)INFINITY;
 	double t0, gen, last_ctl = 0;
 	size_t n_loads = 0, n_days = 0, n_weeks = 0;
 	int32_t last = date_from_civil(2026, 11, 22), first;

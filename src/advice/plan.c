@@ -98,7 +98,7 @@ enum err_code plan_template_choose(double distance_m, struct plan_template *out,
 {
 	const char *names[MAX_TEMPLATES];
 	size_t n = template_names(names);
-	double best = INFINITY;
+	double best = (double)INFINITY;
 	struct strbuf have = STRBUF_INIT;
 	enum err_code rc = ERR_OK;
 
@@ -1065,7 +1065,7 @@ static bool day_amount(const struct plan *p, const struct workout *w, int32_t d,
 static bool move_best(const struct plan *p, int32_t from, int32_t to, const struct activity *a,
                       size_t n, bool *claimed, struct workout_match *out, struct known *known)
 {
-	double best = INFINITY;
+	double best = (double)INFINITY;
 	size_t best_i = 0;
 	int32_t best_d = DATE_NONE;
 

@@ -464,7 +464,7 @@ enum err_code parse_duration(const char *s, double *seconds, struct err *err)
 		               "'%s' is not a duration (try 45min, 1h20, 3h, 45:00, 3:20:00)", s);
 	}
 	if (check_duration(s, v, err)) {
-		return err->code;
+		return ERR_INPUT;
 	}
 	*seconds = v;
 	return ERR_OK;
@@ -584,7 +584,7 @@ enum err_code parse_distance(const char *s, double *metres, struct err *err)
 		               s);
 	}
 	if (check_distance(s, v, err)) {
-		return err->code;
+		return ERR_INPUT;
 	}
 	*metres = v;
 	return ERR_OK;
@@ -597,7 +597,7 @@ enum err_code parse_figure(const char *s, enum parse_figure *kind, double *value
 
 	if (read_distance(s, &v, &no_unit)) {
 		if (check_distance(s, v, err)) {
-			return err->code;
+			return ERR_INPUT;
 		}
 		*kind = PARSE_FIGURE_DISTANCE;
 		*value = v;
@@ -605,7 +605,7 @@ enum err_code parse_figure(const char *s, enum parse_figure *kind, double *value
 	}
 	if (read_duration(s, &v)) {
 		if (check_duration(s, v, err)) {
-			return err->code;
+			return ERR_INPUT;
 		}
 		*kind = PARSE_FIGURE_DURATION;
 		*value = v;

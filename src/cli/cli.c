@@ -17,6 +17,7 @@
 #include "cli/cli.h"
 #include "cli/out.h"
 #include "store/store_athlete.h"
+#include "store/store_race.h"
 
 enum err_code cli_db_path(struct cli *cli, struct err *err)
 {
@@ -223,4 +224,37 @@ enum err_code cli_range(struct cli *cli, const struct cli_args *args, int32_t *f
 		return err_set(err, ERR_INPUT, "--from '%s' is after --to '%s'", f, t);
 	}
 	return ERR_OK;
+}
+
+enum err_code cli_range_to_today(struct cli *cli, const struct cli_args *args, int32_t *from,
+                                 int32_t *to, struct err *err)
+{
+	char buf[DATE_ISO_LEN];
+
+	if (cli_range(cli, args, from, to, err)) {
+		return err->code;
+	}
+	if (*to != DATE_NONE && *to > cli->today) {
+		date_format(*to, buf);
+		return err_set(err, ERR_INPUT, "--to: %s is after today", buf);
+	}
+	if (*to == DATE_NONE) {
+		*to = cli->today;
+	}
+	if (*from != DATE_NONE && *from > *to) {
+		date_format(*from, buf);
+		return err_set(err, ERR_INPUT, "--from: %s is after today", buf);
+	}
+	return ERR_OK;
+}
+
+enum err_code cli_find_race(struct cli *cli, const char *key, struct race *r, struct err *err)
+{
+	enum err_code rc = cli_store(cli, STORE_READ, err);
+
+	if (rc) {
+		race_init(r);
+		return rc;
+	}
+	return store_race_find(cli->store, ATHLETE_DEFAULT, key, r, err);
 }

@@ -155,6 +155,19 @@ enum err_code cli_currency(struct cli *cli, const char *option, const char *text
 enum err_code cli_range(struct cli *cli, const struct cli_args *args, int32_t *from, int32_t *to,
                         struct err *err);
 
+/* cli_range for what has happened: --to may not be after today and is
+ * today when absent; --from (DATE_NONE when absent) may not be after it. */
+enum err_code cli_range_to_today(struct cli *cli, const struct cli_args *args, int32_t *from,
+                                 int32_t *to, struct err *err);
+
+struct race;
+
+/* The race named by key (an id, a name or the start of one) into *r
+ * (initialised here; the caller releases it). An unknown race is
+ * ERR_NOT_FOUND (exit 1), like an unknown injury or provider: the
+ * command's subject is missing. Opens the database to read. */
+enum err_code cli_find_race(struct cli *cli, const char *key, struct race *r, struct err *err);
+
 struct recovery_list;
 struct session_cost;
 struct checkin_list;

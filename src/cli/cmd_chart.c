@@ -56,21 +56,8 @@ static enum err_code parse_kind(const char *word, enum chart_kind *out, struct e
 static enum err_code pick_range(struct cli *cli, const struct cli_args *args, enum chart_kind kind,
                                 int32_t first, int32_t *from, int32_t *to, struct err *err)
 {
-	char buf[DATE_ISO_LEN];
-
-	if (cli_range(cli, args, from, to, err)) {
+	if (cli_range_to_today(cli, args, from, to, err)) {
 		return err->code;
-	}
-	if (*to != DATE_NONE && *to > cli->today) {
-		date_format(*to, buf);
-		return err_set(err, ERR_INPUT, "--to: %s is after today", buf);
-	}
-	if (*to == DATE_NONE) {
-		*to = cli->today;
-	}
-	if (*from != DATE_NONE && *from > *to) {
-		date_format(*from, buf);
-		return err_set(err, ERR_INPUT, "--from: %s is after today", buf);
 	}
 	if (*from == DATE_NONE) {
 		int32_t start = kind == CHART_KIND_VOLUME
@@ -297,7 +284,7 @@ int cmd_chart(struct cli *cli, const struct cli_args *args)
 		err_prefix(&err, "-o");
 		return cli_fail(cli, &err);
 	}
-	if (cli_profile(cli, &err) || cli_range(cli, args, &from, &to, &err)) {
+	if (cli_profile(cli, &err) || cli_range_to_today(cli, args, &from, &to, &err)) {
 		return cli_fail(cli, &err);
 	}
 	if (cli_store(cli, STORE_READ, &err) ||

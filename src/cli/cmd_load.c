@@ -37,21 +37,8 @@
 static enum err_code pick_range(struct cli *cli, const struct cli_args *args, bool weekly,
                                 int32_t *from, int32_t *to, struct err *err)
 {
-	char buf[DATE_ISO_LEN];
-
-	if (cli_range(cli, args, from, to, err)) {
+	if (cli_range_to_today(cli, args, from, to, err)) {
 		return err->code;
-	}
-	if (*to != DATE_NONE && *to > cli->today) {
-		date_format(*to, buf);
-		return err_set(err, ERR_INPUT, "--to: %s is after today", buf);
-	}
-	if (*to == DATE_NONE) {
-		*to = cli->today;
-	}
-	if (*from != DATE_NONE && *from > *to) {
-		date_format(*from, buf);
-		return err_set(err, ERR_INPUT, "--from: %s is after today", buf);
 	}
 	if (*from == DATE_NONE) {
 		*from = weekly ? date_week_start(*to) - 7 * (LOAD_DEFAULT_WEEKS - 1)

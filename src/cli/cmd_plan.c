@@ -51,17 +51,6 @@ static void add_volume(struct strbuf *sb, double v, enum plan_by by, enum units 
 	}
 }
 
-static enum err_code find_race(struct cli *cli, const char *key, struct race *r, struct err *err)
-{
-	enum err_code rc = cli_store(cli, STORE_READ, err);
-
-	if (rc) {
-		race_init(r);
-		return rc;
-	}
-	return store_race_find(cli->store, ATHLETE_DEFAULT, key, r, err);
-}
-
 /* ---- new ---- */
 
 struct new_ctx {
@@ -228,7 +217,7 @@ int cmd_plan_new(struct cli *cli, const struct cli_args *args)
 		}
 	}
 	if (!rc) {
-		rc = find_race(cli, args->pos[0], &race, &err);
+		rc = cli_find_race(cli, args->pos[0], &race, &err);
 	}
 	if (!rc && !template) {
 		rc = plan_template_choose(race.distance_m, &tpl, &err);
@@ -578,7 +567,7 @@ int cmd_plan_rm(struct cli *cli, const struct cli_args *args)
 	race_init(&race);
 	rc = cli_profile(cli, &err);
 	if (!rc) {
-		rc = find_race(cli, args->pos[0], &race, &err);
+		rc = cli_find_race(cli, args->pos[0], &race, &err);
 	}
 	if (!rc) {
 		ctx.race_id = race.id;

@@ -94,20 +94,6 @@ static void add_race_line(struct strbuf *sb, const struct race *r, enum units u)
 	}
 }
 
-/* The race named by key, for a command that changes it. An unknown race
- * fails (exit 1) like an unknown injury or provider: the subject of the
- * command is missing, while a bad word in an option is a usage error. */
-static enum err_code find_race(struct cli *cli, const char *key, struct race *r, struct err *err)
-{
-	enum err_code rc = cli_store(cli, STORE_READ, err);
-
-	if (rc) {
-		race_init(r);
-		return rc;
-	}
-	return store_race_find(cli->store, ATHLETE_DEFAULT, key, r, err);
-}
-
 /* A race run, or given up, has happened: its day cannot be ahead. */
 static enum err_code refuse_future(const struct cli *cli, const struct race *r, const char *what,
                                    struct err *err)
@@ -332,7 +318,7 @@ static long closest_run(const struct activity_list *acts, const struct race_list
                         const struct race *r)
 {
 	long best = -1;
-	double best_gap = INFINITY;
+	double best_gap = (double)INFINITY;
 
 	for (size_t i = 0; i < acts->n_activities; i++) {
 		const struct activity *a = &acts->activities[i];
@@ -497,7 +483,7 @@ int cmd_race_result(struct cli *cli, const struct cli_args *args)
 		rc = err_prefix(&err, "result time");
 	}
 	if (!rc) {
-		rc = find_race(cli, args->pos[0], &r, &err);
+		rc = cli_find_race(cli, args->pos[0], &r, &err);
 	}
 	if (!rc) {
 		rc = refuse_future(cli, &r, "record its result once it is run", &err);
@@ -542,7 +528,7 @@ int cmd_race_status(struct cli *cli, const struct cli_args *args)
 		rc = err_prefix(&err, "status");
 	}
 	if (!rc) {
-		rc = find_race(cli, args->pos[0], &r, &err);
+		rc = cli_find_race(cli, args->pos[0], &r, &err);
 	}
 	if (!rc && now != RACE_CONSIDERING && now != RACE_REGISTERED) {
 		rc = refuse_future(cli, &r, "it cannot be done, dns or dnf yet", &err);

@@ -130,7 +130,7 @@ static void test_duration(void **state)
 	check(DURATION, 359999, "99:59:59");
 	check(DURATION, 7 * 86400, "168:00:00");
 	check(DURATION, (double)NAN, "?");
-	check(DURATION, INFINITY, "?");
+	check(DURATION, (double)INFINITY, "?");
 	check(DURATION, -1, "?");
 }
 
@@ -143,7 +143,7 @@ static void test_pace(void **state)
 	check(PACE_KM, 0.6, "10:00 /km");
 	check(PACE_KM, 3.6, "1:00:00 /km");
 	check(PACE_KM, (double)NAN, "?");
-	check(PACE_KM, INFINITY, "?");
+	check(PACE_KM, (double)INFINITY, "?");
 	check(PACE_KM, 0, "?");
 	check(PACE_MI, -0.3, "?");
 }
@@ -174,7 +174,7 @@ static void test_unknown_distance_speed(void **state)
 	check(DISTANCE_KM, (double)NAN, "?");
 	check(DISTANCE_MI, (double)NAN, "?");
 	check(SPEED_KM, (double)NAN, "?");
-	check(SPEED_MI, INFINITY, "?");
+	check(SPEED_MI, (double)INFINITY, "?");
 }
 
 int main(void)

@@ -175,7 +175,7 @@ static void test_distance_bounds(void **state)
 	check_ok(&a);
 	a = make(SPORT_BIKE, ACTIVITY_MAX_DISTANCE_M + 1, (double)NAN);
 	check_refused(&a, "distance", "out of range");
-	a = make(SPORT_RUN, INFINITY, (double)NAN);
+	a = make(SPORT_RUN, (double)INFINITY, (double)NAN);
 	check_refused(&a, "distance", NULL);
 }
 

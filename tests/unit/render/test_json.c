@@ -98,8 +98,8 @@ static void test_number(void **state)
 	check_dump(render_json_number(-3), "-3");
 	check_dump(render_json_number(1.5), "1.5");
 	check_dump(render_json_number((double)NAN), "null");
-	check_dump(render_json_number(INFINITY), "null");
-	check_dump(render_json_number(-INFINITY), "null");
+	check_dump(render_json_number((double)INFINITY), "null");
+	check_dump(render_json_number(-(double)INFINITY), "null");
 	{
 		json_t *v = render_json_number(9977.9328);
 
