@@ -228,6 +228,13 @@ int cmd_race_status(struct cli *cli, const struct cli_args *args);
 int cmd_predict(struct cli *cli, const struct cli_args *args);
 int cmd_plan_new(struct cli *cli, const struct cli_args *args);
 int cmd_plan_list(struct cli *cli, const struct cli_args *args);
+int cmd_today(struct cli *cli, const struct cli_args *args);
+int cmd_week(struct cli *cli, const struct cli_args *args);
+int cmd_advise_massage(struct cli *cli, const struct cli_args *args);
+int cmd_advise_race(struct cli *cli, const struct cli_args *args);
+int cmd_effects(struct cli *cli, const struct cli_args *args);
+int cmd_export(struct cli *cli, const struct cli_args *args);
+int cmd_demo(struct cli *cli, const struct cli_args *args);
 int cmd_plan_rm(struct cli *cli, const struct cli_args *args);
 int cmd_plan_show(struct cli *cli, const struct cli_args *args);
 

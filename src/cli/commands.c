@@ -273,6 +273,60 @@ static const struct cli_option plan_show_options[] = {
 	OPT_END,
 };
 
+/* ---- the advisor (issue 6): today, week, advise, effects, export, demo ---- */
+
+#define OPT_ASOF                                                                                   \
+	{                                                                                          \
+		"date", 'd', "DATE", "answer as of this day (default today)"                       \
+	}
+
+static const struct cli_option today_options[] = {
+	OPT_ASOF,
+	{ "why", 0, NULL, "show the facts and the source behind each piece of advice" },
+	OPT_END,
+};
+
+static const struct cli_option week_options[] = {
+	OPT_ASOF,
+	{ "why", 0, NULL, "show the facts and the source behind each piece of advice" },
+	OPT_END,
+};
+
+static const struct cli_option advise_massage_options[] = {
+	{ "book", 'b', NULL, "keep the suggestions as appointments" },
+	OPT_ASOF,
+	{ "weeks", 'w', "N", "how many weeks ahead (default 6)" },
+	{ "why", 0, NULL, "show the facts and the source behind each suggestion" },
+	OPT_END,
+};
+
+static const struct cli_option advise_race_options[] = {
+	OPT_ASOF,
+	{ "why", 0, NULL, "show the facts and the source behind each piece of advice" },
+	OPT_END,
+};
+
+static const struct cli_option effects_options[] = {
+	OPT_ASOF,
+	OPT_END,
+};
+
+static const struct cli_option export_options[] = {
+	{ "output", 'o', "FILE", "write to FILE instead of standard output" },
+	OPT_END,
+};
+
+static const struct cli_command advise_commands[] = {
+	{ "massage", cmd_advise_massage, "[--weeks N] [--book] [--date DATE] [--why]",
+	  "when to book which massage", "Suggest dated massages for the weeks ahead.",
+	  advise_massage_options, NULL, 0, 0 },
+	{ "race", cmd_advise_race, "RACE [--date DATE] [--why]",
+	  "readiness before a race, recovery after it",
+	  "Before a race, readiness and a recommendation; after it, a recovery timeline.",
+	  advise_race_options, NULL, 1, 1 },
+	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0 },
+};
+
 static const struct cli_command race_commands[] = {
 	{ "add", cmd_race_add,
 	  "NAME DATE DISTANCE [--priority A|B|C] [--terrain TERRAIN] [--status STATUS] "
@@ -452,6 +506,9 @@ static const struct cli_command gear_commands[] = {
 };
 
 const struct cli_command cli_commands[] = {
+	{ "advise", NULL, "", "the advisor: massage, race",
+	  "Plan massages around races and hard days; get ready for a race and recover from it.",
+	  no_options, advise_commands, 0, 0 },
 	{ "chart", cmd_chart, "load|volume -o FILE [--from DATE] [--to DATE]",
 	  "draw fitness or weekly volume to PNG, SVG or PDF",
 	  "Draw a chart to a file; its name's ending chooses PNG, SVG or PDF\n"
@@ -466,6 +523,9 @@ const struct cli_command cli_commands[] = {
 	  "Without --from, the chart shows the 26 weeks up to --to (today unless\n"
 	  "given), starting no earlier than the first activity.",
 	  chart_options, NULL, 1, 1 },
+	{ "demo", cmd_demo, "", "fill a fresh database with a realistic season",
+	  "Fill a fresh database with a generated season of training, soreness and recovery.",
+	  no_options, NULL, 0, 0 },
 	{ "edit", cmd_edit,
 	  "ID [DISTANCE] [DURATION] [--sport SPORT] [--date DATE] [--at TIME] "
 	  "[--treadmill|--outdoor] "
@@ -476,6 +536,13 @@ const struct cli_command cli_commands[] = {
 	  "--distance and --duration; an empty --name or --note clears it. A new\n"
 	  "--date keeps the start time's wall clock.",
 	  edit_options, NULL, 1, 3 },
+	{ "effects", cmd_effects, "[MODALITY] [--date DATE]", "what has helped you",
+	  "For each recovery modality and region, the change in soreness after it.",
+	  effects_options, NULL, 0, 1 },
+	{ "export", cmd_export, "ics|csv|json [-o FILE]", "export to a calendar, CSV or JSON",
+	  "Export planned workouts, races and appointments as iCalendar, or everything as CSV or "
+	  "JSON.",
+	  export_options, NULL, 1, 1 },
 	{ "gear", NULL, "", "shoes and other gear: add, list, retire",
 	  "Keep track of shoes and other gear and the distance they carried.", no_options,
 	  gear_commands, 0, 0 },
@@ -643,6 +710,13 @@ const struct cli_command cli_commands[] = {
 	  "provider's pay-per-visit price. Money out counts each session's\n"
 	  "payment and each membership fee in the month it falls due.",
 	  spend_options, NULL, 0, 0 },
+	{ "today", cmd_today, "[--date DATE] [--why]", "what to do today, and why",
+	  "Today's planned workout, your readiness, and advice with its reasons.", today_options,
+	  NULL, 0, 0 },
+	{ "week", cmd_week, "[--date DATE] [--why]",
+	  "the week: plan, load, soreness, recovery, spend",
+	  "The week's plan against what was done, with load, soreness, recovery and spend.",
+	  week_options, NULL, 0, 0 },
 	{ "wellness", cmd_wellness,
 	  "[--sleep HOURS] [--fatigue N] [--stress N] [--mood N] [--rhr BPM] [--hrv MS] "
 	  "[--weight KG] [--date DATE] [--note TEXT] [--from DATE] [--to DATE]",

@@ -1,0 +1,5 @@
+/* Being written for issue 6. */
+void knead_wip_advice_advice_c(void);
+void knead_wip_advice_advice_c(void)
+{
+}
