@@ -37,11 +37,14 @@ asan: bootstrap
 
 # Every knead run under valgrind is some twenty times slower: the longer
 # scenarios need more than their usual time limit.
+VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full \
+	--errors-for-leak-kinds=definite,indirect --suppressions=$(CURDIR)/tests/valgrind.supp
+
 valgrind: all
-	KNEAD_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect" \
+	KNEAD_WRAPPER="$(VALGRIND)" \
 	$(MESON) test -C $(BUILD) --print-errorlogs --suite cli --timeout-multiplier 5
 	$(MESON) test -C $(BUILD) --print-errorlogs --suite unit \
-		--wrapper 'valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect'
+		--wrapper '$(VALGRIND)'
 
 fuzz:
 	@sh scripts/bootstrap --fuzz

@@ -7,10 +7,3 @@ int cmd_advise_massage(struct cli *cli, const struct cli_args *args)
 	(void)args;
 	return EXIT_FAIL;
 }
-
-int cmd_advise_race(struct cli *cli, const struct cli_args *args)
-{
-	(void)cli;
-	(void)args;
-	return EXIT_FAIL;
-}
