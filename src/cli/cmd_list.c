@@ -17,6 +17,7 @@
 #include "render/text.h"
 #include "store/store_activity.h"
 #include "store/store_gear.h"
+#include "store/store_race.h"
 #include "store/store_recording.h"
 
 /* Column widths beyond which text is cut with "…". */
@@ -244,7 +245,27 @@ static void field(struct strbuf *out, const char *label, const struct strbuf *va
 	}
 }
 
-static void print_activity(const struct activity *a, enum units u)
+/* The race a was, if a race links to it (race_id 0 for none). */
+static enum err_code race_of(struct cli *cli, int64_t activity_id, struct race *race,
+                             struct err *err)
+{
+	struct race_list races = RACE_LIST_INIT;
+	enum err_code rc =
+	        store_race_list(cli->store, ATHLETE_DEFAULT, DATE_NONE, DATE_NONE, &races, err);
+
+	race_init(race);
+	for (size_t i = 0; !rc && i < races.n_races; i++) {
+		if (races.races[i].activity_id == activity_id) {
+			*race = races.races[i];
+			race_init(&races.races[i]);
+			break;
+		}
+	}
+	race_list_release(&races);
+	return rc;
+}
+
+static void print_activity(const struct activity *a, const struct race *race, enum units u)
 {
 	struct strbuf out = STRBUF_INIT, v = STRBUF_INIT;
 
@@ -310,6 +331,12 @@ static void print_activity(const struct activity *a, enum units u)
 		}
 	}
 	field(&out, "load", &v);
+	strbuf_reset(&v);
+	if (race->id) {
+		strbuf_addf(&v, "%s (%s, race %lld)", race->name,
+		            race_priority_name(race->priority), (long long)race->id);
+	}
+	field(&out, "race", &v);
 	strbuf_reset(&v);
 	if (a->gear) {
 		strbuf_adds(&v, a->gear);
@@ -414,25 +441,33 @@ static void print_samples(const struct samples *s)
 int cmd_show(struct cli *cli, const struct cli_args *args)
 {
 	struct recorded r;
+	struct race race;
 	struct err err = ERR_INIT;
 	int64_t id = 0;
 
 	recorded_init(&r);
+	race_init(&race);
 	if (cli_activity_id(args->pos[0], &id, &err) || cli_profile(cli, &err) ||
 	    cli_store(cli, STORE_READ, &err) ||
-	    store_recorded_get(cli->store, ATHLETE_DEFAULT, id, &r, &err)) {
+	    store_recorded_get(cli->store, ATHLETE_DEFAULT, id, &r, &err) ||
+	    race_of(cli, id, &race, &err)) {
 		recorded_release(&r);
+		race_release(&race);
 		return cli_fail(cli, &err);
 	}
 	if (cli->json) {
-		out_json(render_json_recorded(&r));
+		json_t *j = render_json_recorded(&r);
+
+		json_object_set_new(j, "race_id", race.id ? json_integer(race.id) : json_null());
+		out_json(j);
 	} else {
-		print_activity(&r.activity, cli->profile.units);
+		print_activity(&r.activity, &race, cli->profile.units);
 		print_samples(&r.samples);
 		if (r.n_laps > 1) {
 			print_laps(&r, cli->profile.units);
 		}
 	}
 	recorded_release(&r);
+	race_release(&race);
 	return EXIT_OK;
 }

@@ -88,6 +88,13 @@ test_case 'a result links the run on the day closest in distance, and says so' '
 	expect_ok --json race list
 	jq_is ".races[0] | [.status, .result_s, .activity_id] | map(tostring) | join(\" \")" \
 		"done 6310 2"
+	# the activity knows which race it was
+	expect_ok show 2
+	out_has "race      Bay Half (B, race 3)"
+	expect_ok --json show 2
+	jq_is ".race_id" 3
+	expect_ok --json show 1
+	jq_is ".race_id" null
 '
 
 test_case 'a result with no run on the day says none was linked' '
