@@ -88,8 +88,9 @@ bool advice_is_hard_day(const struct advice_context *ctx, int32_t day);
 /* The last race run (status done) on or before today, NULL if none. */
 const struct race *advice_last_race(const struct advice_context *ctx);
 
-/* The next race (considering or registered) on or after today, NULL if
- * none; with a_only, the next A race. */
+/* The next race on or after today that is not a DNS (considering or
+ * registered; or done or DNF when today is an earlier --date, since the
+ * race was still ahead then), NULL if none; with a_only, the next A race. */
 const struct race *advice_next_race(const struct advice_context *ctx, bool a_only);
 
 /* The last massage (any massage modality) on or before today, NULL. */

@@ -47,38 +47,66 @@ static enum err_code read_file(FILE *f, const char *path, struct strbuf *text, s
 	return ERR_OK;
 }
 
-enum err_code datafile_read(const char *name, struct strbuf *text, struct strbuf *origin,
-                            struct err *err)
+enum err_code datafile_read_override(const char *name, struct strbuf *text, struct strbuf *origin,
+                                     bool *found, struct err *err)
 {
-	const struct embed_file *b = builtin(name);
 	struct strbuf path = STRBUF_INIT;
 	enum err_code rc = ERR_OK;
 	FILE *f;
 
+	if (!builtin(name)) {
+		BUG("no built-in data file '%s'", name);
+	}
+	*found = false;
+	/* Without a usable home folder there is no override. */
+	if (xdg_config_dir(&path, NULL) != ERR_OK) {
+		strbuf_release(&path);
+		return ERR_OK;
+	}
+	strbuf_addf(&path, "/%s", name);
+	f = fopen(path.buf, "r");
+	if (f) {
+		rc = read_file(f, path.buf, text, err);
+		fclose(f);
+		strbuf_adds(origin, path.buf);
+		*found = true;
+	} else if (errno != ENOENT) {
+		rc = err_set(err, ERR_IO, "%s: cannot open: %s", path.buf, strerror(errno));
+	}
+	strbuf_release(&path);
+	return rc;
+}
+
+enum err_code datafile_read(const char *name, struct strbuf *text, struct strbuf *origin,
+                            struct err *err)
+{
+	const struct embed_file *b = builtin(name);
+	bool found;
+	enum err_code rc;
+
 	if (!b) {
 		BUG("no built-in data file '%s'", name);
 	}
-	/* Without a usable home folder there is no override: use ours. */
-	if (xdg_config_dir(&path, NULL) == ERR_OK) {
-		strbuf_addf(&path, "/%s", name);
-		f = fopen(path.buf, "r");
-		if (f) {
-			rc = read_file(f, path.buf, text, err);
-			fclose(f);
-			strbuf_adds(origin, path.buf);
-			strbuf_release(&path);
-			return rc;
-		}
-		if (errno != ENOENT) {
-			rc = err_set(err, ERR_IO, "%s: cannot open: %s", path.buf, strerror(errno));
-			strbuf_release(&path);
-			return rc;
-		}
+	rc = datafile_read_override(name, text, origin, &found, err);
+	if (rc || found) {
+		return rc;
 	}
-	strbuf_release(&path);
 	strbuf_add(text, b->data, b->len);
 	strbuf_addf(origin, "built-in %s", name);
 	return ERR_OK;
+}
+
+const char *datafile_builtin(const char *name, size_t *len)
+{
+	const struct embed_file *b = builtin(name);
+
+	if (!b) {
+		BUG("no built-in data file '%s'", name);
+	}
+	if (len) {
+		*len = b->len;
+	}
+	return (const char *)b->data;
 }
 
 size_t datafile_list(const char *prefix, const char **names, size_t max)

@@ -11,6 +11,7 @@
 #ifndef KNEAD_DATAFILE_H
 #define KNEAD_DATAFILE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "base/err.h"
@@ -23,6 +24,18 @@
  * ERR_IO naming it; an unknown name is a bug. */
 enum err_code datafile_read(const char *name, struct strbuf *text, struct strbuf *origin,
                             struct err *err);
+
+/* The built-in text of data file name, NUL-terminated (static, never
+ * NULL); *len (if not NULL) gets its length. For files that a runner's copy
+ * amends rather than replaces (rules.ini). An unknown name is a bug. */
+const char *datafile_builtin(const char *name, size_t *len);
+
+/* Append the runner's copy of data file name to text and its path to
+ * origin, setting *found; without a copy (or a usable config folder),
+ * *found is false and text and origin are unchanged. A copy that cannot
+ * be read is ERR_IO naming it; an unknown name is a bug. */
+enum err_code datafile_read_override(const char *name, struct strbuf *text, struct strbuf *origin,
+                                     bool *found, struct err *err);
 
 /* The built-in data files whose names start with prefix ("plans/"), in
  * name order: up to max of their names go to names (borrowed, static).

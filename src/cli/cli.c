@@ -180,6 +180,28 @@ enum err_code cli_regions(struct cli *cli, struct err *err)
 	return rc;
 }
 
+enum err_code cli_rules(struct cli *cli, struct err *err)
+{
+	const char *line, *end;
+
+	if (cli->have_rules) {
+		return ERR_OK;
+	}
+	if (rulebook_load(&cli->rules, err)) {
+		return err->code;
+	}
+	cli->have_rules = true;
+	for (line = cli->rules.warnings.buf; line && *line; line = end + 1) {
+		end = strchr(line, '\n');
+		if (!end) {
+			out_warning("knead", "%s", line);
+			break;
+		}
+		out_warning("knead", "%.*s", (int)(end - line), line);
+	}
+	return ERR_OK;
+}
+
 enum err_code cli_money(struct cli *cli, const char *option, const char *text, int64_t *cents,
                         char currency[4], struct err *err)
 {

@@ -18,6 +18,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "advice/rules.h"
 #include "base/err.h"
 #include "base/strbuf.h"
 #include "core/athlete.h"
@@ -83,6 +84,8 @@ struct cli {
 	int64_t now;                   /* the current instant: $KNEAD_NOW or the clock */
 	int32_t today;                 /* the local day of now in the runner's zone */
 	struct region_catalog regions; /* the body catalogue, once cli_regions has run */
+	struct rulebook rules;         /* the advisor's rules, once cli_rules has run */
+	bool have_rules;               /* rules is loaded */
 };
 
 /* The command table (commands.c). */
@@ -138,6 +141,12 @@ enum err_code cli_profile(struct cli *cli, struct err *err);
 /* Load the body-region catalogue into cli->regions (the runner's
  * regions.ini if there is one, else the built-in one). Idempotent. */
 enum err_code cli_regions(struct cli *cli, struct err *err);
+
+/* Load the advisor's rules into cli->rules (the built-in ones with the
+ * runner's rules.ini applied) and print each refused override line as a
+ * warning on stderr: the default stays in force and the command goes on.
+ * Idempotent. */
+enum err_code cli_rules(struct cli *cli, struct err *err);
 
 /* Parse an amount of money typed for option (e.g. "--cost") in the
  * profile's currency; another currency is refused. Needs cli_profile. */

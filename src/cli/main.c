@@ -112,12 +112,14 @@ int main(int argc, char **argv)
 
 	strbuf_init(&cli.name, 0);
 	strbuf_init(&cli.db_path, 0);
+	strbuf_init(&cli.rules.warnings, 0);
 	athlete_init(&cli.profile, 0);
 	out_setup();
 	rc = run(&cli, argc, argv);
 	store_close(cli.store);
 	athlete_release(&cli.profile);
 	region_catalog_release(&cli.regions);
+	rulebook_release(&cli.rules);
 	strbuf_release(&cli.name);
 	strbuf_release(&cli.db_path);
 	if (!out_finish() && rc == EXIT_OK) {
