@@ -60,8 +60,8 @@ static void print_region(const struct region_catalog *cat, const struct region *
 	struct strbuf sb = STRBUF_INIT;
 	bool any = false;
 
-	strbuf_addf(&sb, "%s%s%s (%s)%s\n", out_sgr("1"), r->name, out_sgr("0"), r->code,
-	            r->sided ? ", left and right" : "");
+	strbuf_addf(&sb, "%s%s%s (%s)%s\n", out_sgr("\033[1m"), r->name, out_sgr("\033[0m"),
+	            r->code, r->sided ? ", left and right" : "");
 	if (r->about) {
 		strbuf_addf(&sb, "  %s\n", r->about);
 	}

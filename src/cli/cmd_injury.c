@@ -336,13 +336,14 @@ int cmd_injury_show(struct cli *cli, const struct cli_args *args)
 	out_buf(&sb);
 	strbuf_reset(&sb);
 	if (course.n_checkins) {
-		strbuf_addf(&sb, "\n%scheck-ins%s\n", out_sgr("1"), out_sgr("0"));
+		strbuf_addf(&sb, "\n%scheck-ins%s\n", out_sgr("\033[1m"), out_sgr("\033[0m"));
 		out_buf(&sb);
 		strbuf_reset(&sb);
 		cli_print_checkins(cli, &ev.checkins, course.checkins, course.n_checkins);
 	}
 	if (course.n_sessions) {
-		strbuf_addf(&sb, "\n%srecovery on the region%s\n", out_sgr("1"), out_sgr("0"));
+		strbuf_addf(&sb, "\n%srecovery on the region%s\n", out_sgr("\033[1m"),
+		            out_sgr("\033[0m"));
 		out_buf(&sb);
 		cli_print_sessions(cli, &ev.sessions, ev.costs, course.sessions, course.n_sessions);
 	}
