@@ -1,9 +1,389 @@
-/* Being written for issue 6. */
+/*
+ * cmd_advise.c: knead advise massage, the massage planner's face.
+ *
+ *   knead advise massage                 the next 6 weeks
+ *   knead advise massage --weeks 10 --why
+ *   knead advise massage --book          keep the new suggestions as
+ *                                        booked appointments
+ *
+ * advice/massage.h holds every rule and figure; this file reads the
+ * context and the appointments, prints the plan, and with --book stores
+ * each new suggestion (a therapist's massage or self-massage) as an
+ * appointment with status "booked", in one transaction: the runner asked
+ * to book them, so they are no longer mere suggestions. Booked ones count
+ * the next time, so booking twice adds nothing.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "advice/context.h"
+#include "advice/massage.h"
+#include "advice/rules.h"
+#include "advice/training.h"
+#include "base/date.h"
+#include "base/parse.h"
+#include "base/units.h"
+#include "base/xalloc.h"
 #include "cli/cli.h"
+#include "cli/out.h"
+#include "render/json.h"
+#include "render/json_advice.h"
+#include "render/table.h"
+#include "render/text.h"
+#include "store/store_activity.h"
+#include "store/store_appointment.h"
+
+/* ---- reading ---- */
+
+static enum err_code refresh_missing(struct store *s, void *profile, struct err *err)
+{
+	return training_refresh_loads(s, profile, TRAINING_MISSING, NULL, err);
+}
+
+/* Open the database and give activities logged without a load theirs,
+ * so that the hard days and the block's fitness count them; a database
+ * that cannot be written still answers, with a warning. */
+static enum err_code open_with_loads(struct cli *cli, struct err *err)
+{
+	struct err write_err = ERR_INIT;
+	size_t missing = 0;
+
+	if (cli_store(cli, STORE_READ, err) ||
+	    store_activity_count_missing_load(cli->store, ATHLETE_DEFAULT, &missing, err)) {
+		return err->code;
+	}
+	if (missing && cli_transaction(cli, refresh_missing, &cli->profile, &write_err)) {
+		out_warning(cli->name.buf, "%zu %s no load yet and count 0 (%s)", missing,
+		            missing == 1 ? "activity has" : "activities have", write_err.msg);
+	}
+	return ERR_OK;
+}
+
+static void report_overrides(const struct cli *cli, const struct rulebook *rb)
+{
+	for (const char *p = rb->warnings.buf; *p;) {
+		const char *nl = strchr(p, '\n');
+		int len = nl ? (int)(nl - p) : (int)strlen(p);
+
+		out_warning(cli->name.buf, "%.*s", len, p);
+		p += len + (nl ? 1 : 0);
+	}
+}
+
+/* --weeks N and --date D; --book plans from today only. */
+static enum err_code parse_args(struct cli *cli, const struct cli_args *args, int *weeks,
+                                int32_t *day, struct err *err)
+{
+	const char *w = cli_opt(args, "weeks"), *d = cli_opt(args, "date");
+	long n = MASSAGE_DEFAULT_WEEKS;
+
+	if (w && parse_int(w, 1, MASSAGE_MAX_WEEKS, &n, err)) {
+		return err_prefix(err, "--weeks");
+	}
+	*weeks = (int)n;
+	*day = cli->today;
+	if (d && parse_date(d, cli->today, day, err)) {
+		return err_prefix(err, "--date");
+	}
+	if (cli_opt(args, "book") && *day < cli->today) {
+		return err_set(err, ERR_INPUT,
+		               "--book keeps appointments from today on; --date %s is past", d);
+	}
+	return ERR_OK;
+}
+
+/* ---- booking ---- */
+
+struct booking {
+	const struct massage_plan *plan;
+	int64_t *ids; /* one per plan item: the new appointment's id, 0 if none */
+	size_t n_booked;
+};
+
+/* The appointment's note: the suggestion's text, cut to the longest note
+ * at a character's start (names may be UTF-8). */
+static char *note_of(const char *text)
+{
+	size_t n = strnlen(text, APPOINTMENT_MAX_NOTE + 1);
+
+	if (n > APPOINTMENT_MAX_NOTE) {
+		n = APPOINTMENT_MAX_NOTE;
+		while (n > 0 && ((unsigned char)text[n] & 0xc0) == 0x80) {
+			n--;
+		}
+	}
+	return xstrndup(text, n);
+}
+
+static enum err_code book(struct store *s, void *ctx, struct err *err)
+{
+	struct booking *b = ctx;
+	const struct massage_plan *plan = b->plan;
+
+	for (size_t i = 0; i < plan->n_items; i++) {
+		const struct massage_item *it = &plan->items[i];
+		struct appointment a;
+		enum err_code rc;
+
+		if (it->source != MASSAGE_SUGGESTED) {
+			continue;
+		}
+		appointment_init(&a);
+		a.athlete_id = ATHLETE_DEFAULT;
+		a.day = it->day;
+		a.modality = it->modality;
+		a.status = APPOINTMENT_BOOKED;
+		a.provider_id = it->provider ? it->provider->id : 0;
+		a.cost_cents = it->cost_cents;
+		if (it->cost_cents >= 0) {
+			memcpy(a.currency, plan->currency, sizeof(a.currency));
+		}
+		a.rule = xstrdup(it->rule->id);
+		a.note = note_of(plan->advice.items[it->advice].text);
+		rc = store_appointment_add(s, &a, err);
+		b->ids[i] = a.id;
+		appointment_release(&a);
+		if (rc) {
+			return rc;
+		}
+		b->n_booked++;
+	}
+	return ERR_OK;
+}
+
+/* ---- text ---- */
+
+static void add_span(struct strbuf *sb, int32_t from, int32_t to)
+{
+	render_day(sb, from);
+	if (to != from) {
+		strbuf_adds(sb, " to ");
+		render_day(sb, to);
+	}
+}
+
+static void add_money(struct strbuf *sb, const struct massage_plan *plan, int64_t cents)
+{
+	units_add_money(sb, cents, plan->currency);
+}
+
+/*
+ *   Thu 2026-11-26  advice  massage-post-race
+ *       deep-tissue massage with Knead Studio ($90.00): 4 days after ...
+ *       why: the first days after a long race belong to ...
+ *       - Phoenix Marathon on 2026-11-22 ...        (--why)
+ *       source: runners' practice ...               (--why)
+ */
+static void add_line(struct strbuf *sb, const struct advice *a, bool why)
+{
+	bool warning = a->kind == ADVICE_WARNING;
+
+	add_span(sb, a->from, a->to);
+	strbuf_addf(sb, "  %s%s%s  %s\n    %s\n    why: %s\n", warning ? out_sgr("\033[1;31m") : "",
+	            advice_kind_name(a->kind), warning ? out_sgr("\033[0m") : "", a->rule->id,
+	            a->text, a->rule->reason);
+	if (why) {
+		for (size_t j = 0; j < a->n_facts; j++) {
+			strbuf_addf(sb, "    - %s\n", a->facts[j]);
+		}
+		strbuf_addf(sb, "    source: %s\n", a->rule->source);
+	}
+}
+
+static void add_months(struct strbuf *sb, const struct massage_plan *plan)
+{
+	struct strbuf cell = STRBUF_INIT;
+	struct table *t = table_new();
+
+	table_column(t, "month", TABLE_LEFT, 0);
+	table_column(t, "budget", TABLE_RIGHT, 0);
+	table_column(t, "spent or booked", TABLE_RIGHT, 0);
+	table_column(t, "suggested", TABLE_RIGHT, 0);
+	table_column(t, "left", TABLE_RIGHT, 0);
+	for (size_t i = 0; i < plan->n_months; i++) {
+		const struct massage_month *m = &plan->months[i];
+		struct civil c = date_to_civil(m->start);
+
+		table_cellf(t, "%04d-%02d", c.year, c.month);
+		add_money(&cell, plan, plan->budget_cents);
+		table_cell_take(t, &cell);
+		add_money(&cell, plan, m->spent_cents);
+		table_cell_take(t, &cell);
+		add_money(&cell, plan, m->planned_cents);
+		table_cell_take(t, &cell);
+		add_money(&cell, plan, plan->budget_cents - m->spent_cents - m->planned_cents);
+		table_cell_take(t, &cell);
+	}
+	strbuf_addch(sb, '\n');
+	table_render(t, sb, out_color_stdout());
+	table_free(t);
+	strbuf_release(&cell);
+}
+
+static void print_plan(const struct massage_plan *plan, const struct booking *b, bool why)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_adds(&sb, "massage plan, ");
+	add_span(&sb, plan->from, plan->to);
+	if (plan->budget_cents >= 0) {
+		strbuf_adds(&sb, ", budget ");
+		add_money(&sb, plan, plan->budget_cents);
+		strbuf_adds(&sb, " a month");
+	}
+	strbuf_adds(&sb, "\n\n");
+	if (plan->advice.n_items == 0) {
+		strbuf_adds(&sb,
+		            "nothing to suggest: no race just behind or ahead, and no training "
+		            "block (a plan, or training most weeks) that asks for a massage\n");
+	}
+	for (size_t i = 0; i < plan->advice.n_items; i++) {
+		add_line(&sb, &plan->advice.items[i], why);
+	}
+	if (plan->budget_cents >= 0) {
+		add_months(&sb, plan);
+	}
+	if (b && b->n_booked) {
+		strbuf_addf(&sb, "\nbooked %zu appointment%s:", b->n_booked,
+		            b->n_booked == 1 ? "" : "s");
+		for (size_t i = 0; i < plan->n_items; i++) {
+			if (b->ids[i]) {
+				strbuf_addf(&sb, " %lld", (long long)b->ids[i]);
+			}
+		}
+		strbuf_addch(&sb, '\n');
+	} else if (b) {
+		strbuf_adds(&sb, "\nnothing new to book\n");
+	}
+	out_buf(&sb);
+	strbuf_release(&sb);
+}
+
+/* ---- JSON ---- */
+
+static json_t *json_money(int64_t cents)
+{
+	return cents >= 0 ? json_integer((json_int_t)cents) : json_null();
+}
+
+static json_t *json_item(const struct massage_plan *plan, size_t i, const struct booking *b)
+{
+	const struct massage_item *it = &plan->items[i];
+	json_t *o = render_json_advice(&plan->advice.items[it->advice]);
+	int64_t booked_id = it->source == MASSAGE_BOOKED ? it->appointment_id : b ? b->ids[i] : 0;
+
+	json_object_set_new(o, "date", render_json_date(it->day));
+	json_object_set_new(o, "modality", json_string(modality_name(it->modality)));
+	json_object_set_new(o, "self_massage", json_boolean(massage_is_self(it->modality)));
+	json_object_set_new(o, "status", json_string(booked_id ? "booked" : "suggested"));
+	json_object_set_new(o, "appointment_id",
+	                    booked_id ? json_integer((json_int_t)booked_id) : json_null());
+	json_object_set_new(o, "provider",
+	                    it->provider
+	                            ? json_pack("{s:I, s:s}", "id", (json_int_t)it->provider->id,
+	                                        "name", it->provider->name)
+	                            : json_null());
+	json_object_set_new(o, "cost_cents", json_money(it->cost_cents));
+	json_object_set_new(o, "membership", json_boolean(it->membership));
+	json_object_set_new(o, "type_rule",
+	                    it->type_rule ? json_string(it->type_rule->id) : json_null());
+	json_object_set_new(o, "instead_of",
+	                    it->asked_by ? json_pack("{s:s, s:s}", "rule", it->asked_by->id,
+	                                             "modality", modality_name(it->asked_modality))
+	                                 : json_null());
+	return o;
+}
+
+static void print_json(const struct massage_plan *plan, int weeks, int32_t today,
+                       const struct booking *b)
+{
+	json_t *items = json_array(), *months = json_array(), *booked = json_array();
+
+	for (size_t i = 0; i < plan->n_items; i++) {
+		json_array_append_new(items, json_item(plan, i, b));
+		if (b && b->ids[i]) {
+			json_array_append_new(booked, json_integer((json_int_t)b->ids[i]));
+		}
+	}
+	for (size_t i = 0; i < plan->n_months; i++) {
+		const struct massage_month *m = &plan->months[i];
+		struct civil c = date_to_civil(m->start);
+		char month[16];
+		bool budget = plan->budget_cents >= 0;
+
+		snprintf(month, sizeof(month), "%04d-%02d", c.year, c.month);
+		json_array_append_new(
+		        months, json_pack("{s:s, s:o, s:o, s:I, s:I, s:o}", "month", month, "start",
+		                          render_json_date(m->start), "budget_cents",
+		                          json_money(plan->budget_cents), "spent_cents",
+		                          (json_int_t)m->spent_cents, "suggested_cents",
+		                          (json_int_t)m->planned_cents, "left_cents",
+		                          budget ? json_integer((json_int_t)(plan->budget_cents -
+		                                                             m->spent_cents -
+		                                                             m->planned_cents))
+		                                 : json_null()));
+	}
+	out_json(json_pack("{s:o, s:o, s:o, s:i, s:s, s:o, s:o, s:o, s:o, s:o}", "date",
+	                   render_json_date(today), "from", render_json_date(plan->from), "to",
+	                   render_json_date(plan->to), "weeks", weeks, "currency", plan->currency,
+	                   "budget_cents", json_money(plan->budget_cents), "suggestions", items,
+	                   "advice", render_json_advice_list(&plan->advice), "months", months,
+	                   "booked", booked));
+}
+
+/* ---- the command ---- */
 
 int cmd_advise_massage(struct cli *cli, const struct cli_args *args)
 {
-	(void)cli;
-	(void)args;
-	return EXIT_FAIL;
+	struct rulebook rb = RULEBOOK_INIT;
+	struct advice_context ctx;
+	struct appointment_list appts = APPOINTMENT_LIST_INIT;
+	struct massage_plan plan;
+	struct booking b = { &plan, NULL, 0 };
+	struct err err = ERR_INIT;
+	bool booking = cli_opt(args, "book") != NULL;
+	int weeks = MASSAGE_DEFAULT_WEEKS, status = EXIT_OK;
+	int32_t day = cli->today;
+
+	memset(&plan, 0, sizeof(plan));
+	advice_context_init(&ctx, &cli->profile, &rb, &cli->regions, cli->today);
+	if (cli_profile(cli, &err) || cli_regions(cli, &err) ||
+	    parse_args(cli, args, &weeks, &day, &err) || rulebook_load(&rb, &err)) {
+		status = cli_fail(cli, &err);
+		goto done;
+	}
+	report_overrides(cli, &rb);
+	advice_context_release(&ctx);
+	if (open_with_loads(cli, &err) ||
+	    advice_context_read(cli->store, &cli->profile, &rb, &cli->regions, day, &ctx, &err)) {
+		/* a failed read leaves nothing to release */
+		advice_context_init(&ctx, &cli->profile, &rb, &cli->regions, day);
+		status = cli_fail(cli, &err);
+		goto done;
+	}
+	if (store_appointment_list(cli->store, ATHLETE_DEFAULT, day, day + 7 * weeks - 1, &appts,
+	                           &err)) {
+		status = cli_fail(cli, &err);
+		goto done;
+	}
+	massage_plan_make(&ctx, &appts, weeks, &plan);
+	if (booking) {
+		b.ids = xcalloc(plan.n_items + 1, sizeof(*b.ids));
+		if (cli_transaction(cli, book, &b, &err)) {
+			status = cli_fail(cli, &err);
+			goto done;
+		}
+	}
+	if (cli->json) {
+		print_json(&plan, weeks, day, booking ? &b : NULL);
+	} else {
+		print_plan(&plan, booking ? &b : NULL, cli_opt(args, "why") != NULL);
+	}
+done:
+	free(b.ids);
+	massage_plan_release(&plan);
+	appointment_list_release(&appts);
+	advice_context_release(&ctx);
+	rulebook_release(&rb);
+	return status;
 }

@@ -42,7 +42,7 @@ static enum err_code apply_profile(struct cli *cli, const struct cli_args *args,
 	const char *name = cli_opt(args, "name"), *sex = cli_opt(args, "sex");
 	const char *born = cli_opt(args, "born"), *units = cli_opt(args, "units");
 	const char *tz = cli_opt(args, "tz"), *pace = cli_opt(args, "threshold");
-	const char *currency = cli_opt(args, "currency");
+	const char *currency = cli_opt(args, "currency"), *budget = cli_opt(args, "budget");
 	int this_year = date_to_civil(cli->today).year;
 	long n;
 
@@ -90,6 +90,16 @@ static enum err_code apply_profile(struct cli *cli, const struct cli_args *args,
 			                                                        : currency[i]);
 		}
 		a->currency[3] = '\0';
+	}
+	/* after --currency: the budget is in the profile's currency */
+	if (budget && strcmp(budget, "none") == 0) {
+		a->budget_cents = -1;
+	} else if (budget) {
+		char cur[4];
+
+		if (cli_money(cli, "--budget", budget, &a->budget_cents, cur, err)) {
+			return err->code;
+		}
 	}
 	if (athlete_validate(a, this_year, err)) {
 		return err_prefix(err, "profile");
@@ -170,6 +180,11 @@ static void print_profile(const struct cli *cli, bool created, const struct init
 	if (a->currency[0]) {
 		strbuf_addf(&sb, "  currency   %s\n", a->currency);
 	}
+	if (a->budget_cents >= 0) {
+		strbuf_adds(&sb, "  budget     ");
+		units_add_money(&sb, a->budget_cents, athlete_currency(a));
+		strbuf_adds(&sb, " a month for recovery\n");
+	}
 	if (w->n_recomputed) {
 		strbuf_addf(&sb, "recomputed the load of %zu %s\n", w->n_recomputed,
 		            w->n_recomputed == 1 ? "activity" : "activities");
@@ -204,13 +219,18 @@ int cmd_init(struct cli *cli, const struct cli_args *args)
 	}
 	tz_use(cli->profile.tz, NULL);
 	if (cli->json) {
-		json_t *o = json_object();
+		json_t *o = json_object(), *athlete = render_json_athlete(&cli->profile, tz_name());
 		struct hr_zone zones[ZONES_COUNT];
 		bool have_zones = zones_karvonen(cli->profile.max_hr, cli->profile.rest_hr, zones);
 
 		json_object_set_new(o, "database", json_string(cli->db_path.buf));
 		json_object_set_new(o, "created", json_boolean(created));
-		json_object_set_new(o, "athlete", render_json_athlete(&cli->profile, tz_name()));
+		/* the monthly recovery budget, null when unset */
+		json_object_set_new(athlete, "budget_cents",
+		                    cli->profile.budget_cents >= 0
+		                            ? json_integer((json_int_t)cli->profile.budget_cents)
+		                            : json_null());
+		json_object_set_new(o, "athlete", athlete);
 		json_object_set_new(o, "hr_zones", render_json_zones(have_zones ? zones : NULL));
 		json_object_set_new(o, "loads_recomputed",
 		                    json_integer((json_int_t)w.n_recomputed));

@@ -9,6 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "advice/context.h"
+#include "advice/rules.h"
+#include "advice/warn.h"
 #include "analysis/spend.h"
 #include "base/date.h"
 #include "base/parse.h"
@@ -19,6 +22,7 @@
 #include "render/json_body.h"
 #include "render/table.h"
 #include "render/text.h"
+#include "store/store_appointment.h"
 #include "store/store_body.h"
 #include "store/store_recovery.h"
 
@@ -279,14 +283,70 @@ static enum err_code parse_session(struct cli *cli, const struct cli_args *args,
 struct session_write {
 	const struct region_catalog *cat;
 	struct recovery *r;
+	int64_t appointment_id; /* the appointment the session did, 0 if none */
 };
+
+/* The open appointment of the session's day that it fulfils
+ * (appointment_match_session) is done, and points at it. */
+static enum err_code complete_appointment(struct store *s, struct session_write *w, struct err *err)
+{
+	struct appointment_list list = APPOINTMENT_LIST_INIT;
+	enum err_code rc;
+	long match;
+
+	rc = store_appointment_list(s, w->r->athlete_id, w->r->day, w->r->day, &list, err);
+	match = rc ? -1 : appointment_match_session(&list, w->r);
+	if (match >= 0) {
+		w->appointment_id = list.items[match].id;
+		rc = store_appointment_set_status(s, w->r->athlete_id, w->appointment_id,
+		                                  APPOINTMENT_DONE, w->r->id, err);
+	}
+	appointment_list_release(&list);
+	return rc;
+}
 
 static enum err_code write_session(struct store *s, void *ctx, struct err *err)
 {
 	struct session_write *w = ctx;
 
-	return store_regions_sync(s, w->cat, err) || store_recovery_add(s, w->r, err) ? err->code
-	                                                                              : ERR_OK;
+	return store_regions_sync(s, w->cat, err) || store_recovery_add(s, w->r, err) ||
+	                       complete_appointment(s, w, err)
+	               ? err->code
+	               : ERR_OK;
+}
+
+/* After the session is stored: on stderr, where it breaks one of the
+ * advisor's massage rules or the budget (advice/warn.h). The session
+ * stays: the log records what happened. Not being able to check is
+ * itself only a warning. */
+static void warn_rules(struct cli *cli, const struct recovery *r)
+{
+	struct rulebook rb = RULEBOOK_INIT;
+	struct advice_context ctx;
+	struct advice_list out = ADVICE_LIST_INIT;
+	struct err err = ERR_INIT;
+
+	if (rulebook_load(&rb, &err) ||
+	    advice_context_read(cli->store, &cli->profile, &rb, &cli->regions, cli->today, &ctx,
+	                        &err)) {
+		out_warning(cli->name.buf, "the advisor's rules were not checked: %s", err.msg);
+		rulebook_release(&rb);
+		return;
+	}
+	for (const char *p = rb.warnings.buf; *p;) {
+		const char *nl = strchr(p, '\n');
+		int len = nl ? (int)(nl - p) : (int)strlen(p);
+
+		out_warning(cli->name.buf, "%.*s", len, p);
+		p += len + (nl ? 1 : 0);
+	}
+	warn_recovery(&ctx, r, &out);
+	for (size_t i = 0; i < out.n_items; i++) {
+		out_warning(cli->name.buf, "%s [%s]", out.items[i].text, out.items[i].rule->id);
+	}
+	advice_list_release(&out);
+	advice_context_release(&ctx);
+	rulebook_release(&rb);
 }
 
 /* Cost the session just stored among all sessions up to its day. */
@@ -371,7 +431,8 @@ done:
 	return status;
 }
 
-static void print_session(struct cli *cli, const struct recovery *r, const struct session_cost *c)
+static void print_session(struct cli *cli, const struct recovery *r, const struct session_cost *c,
+                          int64_t appointment_id)
 {
 	struct strbuf sb = STRBUF_INIT;
 
@@ -423,6 +484,9 @@ static void print_session(struct cli *cli, const struct recovery *r, const struc
 			break;
 		}
 	}
+	if (appointment_id) {
+		strbuf_addf(&sb, "  appointment %lld is done\n", (long long)appointment_id);
+	}
 	out_buf(&sb);
 	strbuf_release(&sb);
 }
@@ -433,7 +497,7 @@ int cmd_recover(struct cli *cli, const struct cli_args *args)
 	struct provider p;
 	struct session_cost cost;
 	struct err err = ERR_INIT;
-	struct session_write w = { &cli->regions, &r };
+	struct session_write w = { &cli->regions, &r, 0 };
 	const char *provider_key = NULL;
 	enum err_code rc;
 
@@ -496,10 +560,16 @@ int cmd_recover(struct cli *cli, const struct cli_args *args)
 		return cli_fail(cli, &err);
 	}
 	if (cli->json) {
-		out_json(render_json_recovery(&r, &cost));
+		json_t *o = render_json_recovery(&r, &cost);
+
+		json_object_set_new(o, "appointment_id",
+		                    w.appointment_id ? json_integer((json_int_t)w.appointment_id)
+		                                     : json_null());
+		out_json(o);
 	} else {
-		print_session(cli, &r, &cost);
+		print_session(cli, &r, &cost, w.appointment_id);
 	}
+	warn_rules(cli, &r);
 	provider_release(&p);
 	recovery_release(&r);
 	return EXIT_OK;

@@ -82,6 +82,7 @@ static const struct cli_option list_options[] = {
 
 static const struct cli_option init_options[] = {
 	{ "born", 0, "YEAR", "year of birth" },
+	{ "budget", 0, "MONEY", "monthly recovery budget, e.g. 80 ('none' clears)" },
 	{ "currency", 0, "CODE", "currency for recovery costs: USD, EUR, CAD, ..." },
 	{ "max-hr", 0, "BPM", "measured maximum heart rate" },
 	{ "name", 0, "NAME", "your name" },
@@ -295,7 +296,7 @@ static const struct cli_option week_options[] = {
 static const struct cli_option advise_massage_options[] = {
 	{ "book", 'b', NULL, "keep the suggestions as appointments" },
 	OPT_ASOF,
-	{ "weeks", 'w', "N", "how many weeks ahead (default 6)" },
+	{ "weeks", 'w', "N", "how many weeks ahead (default 6, at most 25)" },
 	{ "why", 0, NULL, "show the facts and the source behind each suggestion" },
 	OPT_END,
 };
@@ -313,16 +314,47 @@ static const struct cli_option effects_options[] = {
 
 static const struct cli_option export_options[] = {
 	{ "output", 'o', "FILE", "write to FILE instead of standard output" },
+	{ "table", 0, "NAME", "the table 'export csv' writes (default activities)" },
 	OPT_END,
 };
 
 static const struct cli_command advise_commands[] = {
 	{ "massage", cmd_advise_massage, "[--weeks N] [--book] [--date DATE] [--why]",
-	  "when to book which massage", "Suggest dated massages for the weeks ahead.",
+	  "when to book which massage",
+	  "Suggest dated massages for the weeks ahead: which kind (deep tissue,\n"
+	  "ART, sports, Swedish, or self-massage with a roller, stick or ball),\n"
+	  "why (the rule and its reason) and with whom, around your races, the\n"
+	  "hard days of your plan and log, your memberships and your monthly\n"
+	  "budget ('knead init --budget'):\n"
+	  "\n"
+	  "  massage-post-race        deep tissue 3 to 5 days after a half or longer\n"
+	  "  massage-pre-race-deep    deep work 5 to 15 days before an A race\n"
+	  "  massage-pre-race-light   a Swedish massage 1 to 3 days before a race\n"
+	  "  maintenance-cadence      one every 4 weeks in a training block\n"
+	  "  budget                   self-massage when a paid one would pass the budget\n"
+	  "\n"
+	  "No deep work within a day of a hard day; an easy day after it. A\n"
+	  "therapist with a membership session left that month comes first,\n"
+	  "else the cheapest. The windows and thresholds are knead's rules.ini;\n"
+	  "$XDG_CONFIG_HOME/knead/rules.ini may change any of them.\n"
+	  "\n"
+	  "--book keeps the new suggestions as booked appointments (one\n"
+	  "transaction); they count the next time, and 'knead recover' on their\n"
+	  "day marks them done.",
 	  advise_massage_options, NULL, 0, 0 },
 	{ "race", cmd_advise_race, "RACE [--date DATE] [--why]",
 	  "readiness before a race, recovery after it",
-	  "Before a race, readiness and a recommendation; after it, a recovery timeline.",
+	  "Before a race (by id or name), weigh your readiness: plan compliance over\n"
+	  "the last 4 weeks, the longest run of the last 6 against what the distance\n"
+	  "needs, fitness now against 4 weeks ago and the load ratio, and active\n"
+	  "injuries; then recommend registering, waiting a week to decide, or the\n"
+	  "shorter race. After it (its day is past, or it is done), give a dated\n"
+	  "recovery timeline by distance: days without running, cross-training, the\n"
+	  "deep-tissue massage window, the first easy runs, the reverse taper back\n"
+	  "to your volume, and when to see a clinician if pain is not better.\n"
+	  "\n"
+	  "Each line names its rule (data/rules.ini) and days; --why adds the facts\n"
+	  "used and each rule's reason and source. Not medical advice.",
 	  advise_race_options, NULL, 1, 1 },
 	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0 },
 };
@@ -524,7 +556,16 @@ const struct cli_command cli_commands[] = {
 	  "given), starting no earlier than the first activity.",
 	  chart_options, NULL, 1, 1 },
 	{ "demo", cmd_demo, "", "fill a fresh database with a realistic season",
-	  "Fill a fresh database with a generated season of training, soreness and recovery.",
+	  "Fill a fresh database with a generated season of training, soreness and\n"
+	  "recovery that ends today: a half-marathon build with a hamstring strain\n"
+	  "from weak glutes, foam rolling and monthly massages, a hilly 10k, a\n"
+	  "marathon, then a hip and hamstring problem with a chiropractor and a\n"
+	  "physio, and a comeback plan under way. The same day gives the same\n"
+	  "season. Then try today, week, advise massage, effects and spend on it.\n"
+	  "\n"
+	  "A database that already holds activities (or races, check-ins,\n"
+	  "recovery sessions, providers or gear) is refused: give a new one with\n"
+	  "--db FILE, e.g. knead --db demo.db demo.",
 	  no_options, NULL, 0, 0 },
 	{ "edit", cmd_edit,
 	  "ID [DISTANCE] [DURATION] [--sport SPORT] [--date DATE] [--at TIME] "
@@ -537,11 +578,31 @@ const struct cli_command cli_commands[] = {
 	  "--date keeps the start time's wall clock.",
 	  edit_options, NULL, 1, 3 },
 	{ "effects", cmd_effects, "[MODALITY] [--date DATE]", "what has helped you",
-	  "For each recovery modality and region, the change in soreness after it.",
+	  "For each recovery modality and region worked, the change in soreness over\n"
+	  "the 3 days after a session against days as sore without it, with the\n"
+	  "number of cases and a 90 % bootstrap interval of the difference (\"not\n"
+	  "enough data\" below 5 cases); and for races run, the days until soreness\n"
+	  "fell to 2 or below with and without a massage in the week after. MODALITY\n"
+	  "limits it to one (roll, ice, massage:deep; \"massage\" for every kind).\n"
+	  "An observational comparison from your own log, not a trial.",
 	  effects_options, NULL, 0, 1 },
-	{ "export", cmd_export, "ics|csv|json [-o FILE]", "export to a calendar, CSV or JSON",
-	  "Export planned workouts, races and appointments as iCalendar, or everything as CSV or "
-	  "JSON.",
+	{ "export", cmd_export, "ics|csv|json [-o FILE] [--table NAME]",
+	  "export to a calendar, CSV or JSON",
+	  "Export what is planned as an iCalendar file, or your data as CSV or JSON.\n"
+	  "\n"
+	  "  ics   planned workouts and races as all-day events, and recovery\n"
+	  "        appointments at their time; a calendar that imports the file\n"
+	  "        again updates its events rather than doubling them\n"
+	  "  json  everything: profile, activities, check-ins, wellness, injuries,\n"
+	  "        recovery sessions with their costs, providers, gear, races,\n"
+	  "        plans with their workouts, and appointments\n"
+	  "  csv   one table, since a spreadsheet holds one: activities unless\n"
+	  "        --table names another (activities, checkins, wellness, injuries,\n"
+	  "        recovery, providers, gear, races, plans, workouts, appointments)\n"
+	  "\n"
+	  "Figures are in SI units with the keys of --json (distance_m,\n"
+	  "duration_s). Without -o the export goes to standard output; with it,\n"
+	  "the file is replaced only once the export is complete.",
 	  export_options, NULL, 1, 1 },
 	{ "gear", NULL, "", "shoes and other gear: add, list, retire",
 	  "Keep track of shoes and other gear and the distance they carried.", no_options,
@@ -571,7 +632,11 @@ const struct cli_command cli_commands[] = {
 	  "\n"
 	  "With both heart rates the profile shows five Karvonen heart-rate zones.\n"
 	  "A change to the heart rates, --sex or --threshold computes every\n"
-	  "activity's load again (see 'knead load').",
+	  "activity's load again (see 'knead load').\n"
+	  "\n"
+	  "--budget is what you mean to spend on recovery a month, in the\n"
+	  "profile's currency, membership fees included; 'knead advise massage'\n"
+	  "keeps its suggestions within it.",
 	  init_options, NULL, 0, 0 },
 	{ "injury", NULL, "", "injuries as episodes: add, list, show, edit, resolve",
 	  "Track an injury from onset to resolution, with its trend from your\n"
@@ -711,11 +776,38 @@ const struct cli_command cli_commands[] = {
 	  "payment and each membership fee in the month it falls due.",
 	  spend_options, NULL, 0, 0 },
 	{ "today", cmd_today, "[--date DATE] [--why]", "what to do today, and why",
-	  "Today's planned workout, your readiness, and advice with its reasons.", today_options,
-	  NULL, 0, 0 },
+	  "Today's planned workout (or rest, or no plan), how ready you are, the\n"
+	  "massages the planner has for the week, and the advisor's advice and\n"
+	  "warnings, each with its rule and reason:\n"
+	  "\n"
+	  "  knead today\n"
+	  "  knead today --why                 the facts and the source of each\n"
+	  "  knead today --date sat --json     as of Saturday, for scripts\n"
+	  "\n"
+	  "Readiness is ready, caution or rest, from your form (fitness minus\n"
+	  "fatigue), the acute:chronic load ratio (once four weeks are logged),\n"
+	  "soreness and pain of the last days, active injuries with their latest\n"
+	  "pain and trend, and recent races. The rules (data/rules.ini; change one\n"
+	  "in ~/.config/knead/rules.ini): no running after a marathon or on an\n"
+	  "injury that hurts at 4 or more; see a clinician about an injury not\n"
+	  "improving after 14 days; a load spike with soreness; glute work for\n"
+	  "hamstring trouble; rolling and ice; worn or new shoes. Not medical\n"
+	  "advice.",
+	  today_options, NULL, 0, 0 },
 	{ "week", cmd_week, "[--date DATE] [--why]",
 	  "the week: plan, load, soreness, recovery, spend",
-	  "The week's plan against what was done, with load, soreness, recovery and spend.",
+	  "The week (Monday to Sunday) holding today, or the day --date names, as\n"
+	  "it stood that day:\n"
+	  "\n"
+	  "  knead week\n"
+	  "  knead week --date 2026-11-18 --why\n"
+	  "  knead week --json\n"
+	  "\n"
+	  "It shows the plan's workouts against what you logged (done, partial,\n"
+	  "moved, missed), the week's load, fitness, form and volume against the\n"
+	  "week before, the soreness, tightness and pain you checked in by region\n"
+	  "and day, the recovery sessions and what they cost, and the advice of\n"
+	  "each day so far, every rule once with the days it spoke on.",
 	  week_options, NULL, 0, 0 },
 	{ "wellness", cmd_wellness,
 	  "[--sleep HOURS] [--fatigue N] [--stress N] [--mood N] [--rhr BPM] [--hrv MS] "
