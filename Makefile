@@ -24,7 +24,7 @@ $(BUILD)/build.ninja:
 	$(MESON) setup $(BUILD)
 
 run: all
-	@sh scripts/example $(BUILD)/knead $(BUILD)/example.db
+	@sh scripts/example $(BUILD)/knead $(BUILD)/demo.db
 
 test: all
 	$(MESON) test -C $(BUILD) --print-errorlogs

@@ -1217,10 +1217,18 @@ static void sort_items(struct planner *p)
 {
 	struct massage_plan *plan = p->plan;
 	size_t n = plan->n_items;
-	struct massage_item *items = xcalloc(n ? n : 1, sizeof(*items));
-	struct draft *drafts = xcalloc(n ? n : 1, sizeof(*drafts));
-	size_t *order = xcalloc(n ? n : 1, sizeof(*order));
+	struct massage_item *items;
+	struct draft *drafts;
+	size_t *order;
 	size_t m = 0;
+
+	/* nothing to sort, and memcpy from a NULL list is undefined */
+	if (n == 0) {
+		return;
+	}
+	items = xcalloc(n, sizeof(*items));
+	drafts = xcalloc(n, sizeof(*drafts));
+	order = xcalloc(n, sizeof(*order));
 
 	/* counting by day is stable and the days are few */
 	for (int32_t d = plan->from; d <= plan->to; d++) {
