@@ -1,12 +1,20 @@
 /*
  * cli.c: the command line's shared state: the database path, the store,
- * the profile and the clock (see cli.h).
+ * the profile and the clock, and the plumbing the commands share: loads
+ * refreshed before reading, the advisor's context, files written whole
+ * (see cli.h).
  */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "advice/advice.h"
+#include "advice/context.h"
+#include "advice/training.h"
 #include "base/datafile.h"
 #include "base/date.h"
 #include "base/parse.h"
@@ -16,6 +24,7 @@
 #include "base/xdg.h"
 #include "cli/cli.h"
 #include "cli/out.h"
+#include "store/store_activity.h"
 #include "store/store_athlete.h"
 #include "store/store_race.h"
 
@@ -194,11 +203,145 @@ enum err_code cli_rules(struct cli *cli, struct err *err)
 	for (line = cli->rules.warnings.buf; line && *line; line = end + 1) {
 		end = strchr(line, '\n');
 		if (!end) {
-			out_warning("knead", "%s", line);
+			out_warning(cli->name.buf, "%s", line);
 			break;
 		}
-		out_warning("knead", "%.*s", (int)(end - line), line);
+		out_warning(cli->name.buf, "%.*s", (int)(end - line), line);
 	}
+	return ERR_OK;
+}
+
+static enum err_code refresh_missing(struct store *s, void *profile, struct err *err)
+{
+	return training_refresh_loads(s, profile, TRAINING_MISSING, NULL, err);
+}
+
+enum err_code cli_refresh_loads(struct cli *cli, struct err *err)
+{
+	struct err write_err = ERR_INIT;
+	size_t missing = 0;
+
+	if (cli_store(cli, STORE_READ, err) ||
+	    store_activity_count_missing_load(cli->store, ATHLETE_DEFAULT, &missing, err)) {
+		return err->code;
+	}
+	if (missing && cli_transaction(cli, refresh_missing, &cli->profile, &write_err)) {
+		out_warning(cli->name.buf, "%zu %s no load yet and count 0 (%s)", missing,
+		            missing == 1 ? "activity has" : "activities have", write_err.msg);
+	}
+	return ERR_OK;
+}
+
+enum err_code cli_as_of(struct cli *cli, const struct cli_args *args, enum cli_as_of_days days,
+                        int32_t *day, struct err *err)
+{
+	const char *date = cli_opt(args, "date");
+	char iso[DATE_ISO_LEN];
+
+	if (cli_profile(cli, err)) {
+		return err->code;
+	}
+	*day = cli->today;
+	if (date && parse_date(date, cli->today, day, err)) {
+		return err_prefix(err, "--date");
+	}
+	if (days == CLI_AS_OF_TODAY && *day > cli->today) {
+		date_format(*day, iso);
+		return err_set(err, ERR_INPUT,
+		               "--date %s is after today (see what is planned with 'knead plan "
+		               "show --week %s')",
+		               iso, iso);
+	}
+	return ERR_OK;
+}
+
+enum err_code cli_advice_context(struct cli *cli, int32_t day, struct advice_context *ctx,
+                                 struct err *err)
+{
+	advice_context_init(ctx, &cli->profile, &cli->rules, &cli->regions, day);
+	if (cli_profile(cli, err) || cli_regions(cli, err) || cli_rules(cli, err) ||
+	    cli_refresh_loads(cli, err)) {
+		return err->code;
+	}
+	if (advice_context_read(cli->store, &cli->profile, &cli->rules, &cli->regions, day, ctx,
+	                        err)) {
+		/* the read released what it had: leave ctx empty, not freed */
+		advice_context_init(ctx, &cli->profile, &cli->rules, &cli->regions, day);
+		return err->code;
+	}
+	return ERR_OK;
+}
+
+void cli_warn_rules(struct cli *cli,
+                    void (*check)(const struct advice_context *ctx, const void *what,
+                                  struct advice_list *out),
+                    const void *what)
+{
+	struct advice_context ctx;
+	struct advice_list out = ADVICE_LIST_INIT;
+	struct err err = ERR_INIT;
+
+	if (cli_advice_context(cli, cli->today, &ctx, &err)) {
+		out_warning(cli->name.buf, "the advisor's rules were not checked: %s", err.msg);
+	} else {
+		check(&ctx, what, &out);
+		for (size_t i = 0; i < out.n_items; i++) {
+			out_warning(cli->name.buf, "%s [%s]", out.items[i].text,
+			            out.items[i].rule->id);
+		}
+	}
+	advice_list_release(&out);
+	advice_context_release(&ctx);
+}
+
+enum err_code cli_write_file_atomically(const char *path, const void *data, size_t len,
+                                        struct err *err)
+{
+	const char *slash = strrchr(path, '/');
+	const char *bytes = data;
+	struct strbuf tmp = STRBUF_INIT;
+	size_t done = 0;
+	int fd, saved = 0;
+
+	if (slash) {
+		strbuf_add(&tmp, path, (size_t)(slash - path) + 1);
+	}
+	strbuf_addf(&tmp, ".%s.tmp-%ld", slash ? slash + 1 : path, (long)getpid());
+	fd = open(tmp.buf, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+	if (fd < 0) {
+		err_set(err, ERR_IO, "cannot write '%s': %s", path, strerror(errno));
+		strbuf_release(&tmp);
+		return ERR_IO;
+	}
+	while (done < len) {
+		ssize_t n = write(fd, bytes + done, len - done);
+
+		if (n < 0 && errno == EINTR) {
+			continue;
+		}
+		if (n <= 0) {
+			/* write(2) returning 0 for a non-empty buffer: nothing fits */
+			saved = n < 0 ? errno : ENOSPC;
+			break;
+		}
+		done += (size_t)n;
+	}
+	if (done == len && fsync(fd) != 0) {
+		saved = errno;
+	}
+	if (close(fd) != 0 && !saved) {
+		saved = errno;
+	}
+	if (!saved && rename(tmp.buf, path) != 0) {
+		saved = errno;
+	}
+	if (saved) {
+		err_set(err, ERR_IO, "cannot write '%s': %s", path, strerror(saved));
+		unlink(tmp.buf);
+		strbuf_release(&tmp);
+		return ERR_IO;
+	}
+	strbuf_release(&tmp);
 	return ERR_OK;
 }
 

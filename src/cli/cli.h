@@ -148,6 +148,54 @@ enum err_code cli_regions(struct cli *cli, struct err *err);
  * Idempotent. */
 enum err_code cli_rules(struct cli *cli, struct err *err);
 
+/* Open the database to read and give every activity stored without a
+ * training load (by an older knead) its load, in a transaction of its
+ * own, so that fitness counts every activity. A database that cannot be
+ * written still answers: a warning on stderr says how many activities
+ * count 0. Needs cli_profile. */
+enum err_code cli_refresh_loads(struct cli *cli, struct err *err);
+
+/* Which days --date may name. */
+enum cli_as_of_days {
+	CLI_AS_OF_ANY,   /* any day, past or to come */
+	CLI_AS_OF_TODAY, /* not after today: a day to come has no log yet */
+};
+
+/* The day an advice command answers as of: --date of args, else today.
+ * A day after today is ERR_INPUT under CLI_AS_OF_TODAY. Loads the
+ * profile (cli_profile). */
+enum err_code cli_as_of(struct cli *cli, const struct cli_args *args, enum cli_as_of_days days,
+                        int32_t *day, struct err *err);
+
+struct advice_context;
+
+/* Everything the advisor knows on day, read into *ctx: loads the
+ * profile, the regions and the rules (cli_rules, which reports refused
+ * overrides), refreshes missing loads (cli_refresh_loads) and reads the
+ * context from the store. *ctx is initialised here whatever happens and
+ * points into cli (profile, rules, regions); the caller releases it. */
+enum err_code cli_advice_context(struct cli *cli, int32_t day, struct advice_context *ctx,
+                                 struct err *err);
+
+struct advice_list;
+
+/* After something was stored (an activity, a recovery session): check it
+ * against the advisor's rules on today and print what check(ctx, what,
+ * out) adds as warnings on stderr, "TEXT [RULE-ID]". What was stored
+ * stays: the log records what happened. Not being able to check is
+ * itself only a warning. */
+void cli_warn_rules(struct cli *cli,
+                    void (*check)(const struct advice_context *ctx, const void *what,
+                                  struct advice_list *out),
+                    const void *what);
+
+/* Write len bytes of data to path whole or not at all: into a new file
+ * beside it, renamed over it once complete, so a full disk never leaves
+ * half a file where the last good one was. On failure nothing is left
+ * behind and err (ERR_IO) names path. */
+enum err_code cli_write_file_atomically(const char *path, const void *data, size_t len,
+                                        struct err *err);
+
 /* Parse an amount of money typed for option (e.g. "--cost") in the
  * profile's currency; another currency is refused. Needs cli_profile. */
 enum err_code cli_money(struct cli *cli, const char *option, const char *text, int64_t *cents,

@@ -19,7 +19,6 @@
 #include "advice/context.h"
 #include "advice/massage.h"
 #include "advice/rules.h"
-#include "advice/training.h"
 #include "base/date.h"
 #include "base/parse.h"
 #include "base/units.h"
@@ -30,45 +29,9 @@
 #include "render/json_advice.h"
 #include "render/table.h"
 #include "render/text.h"
-#include "store/store_activity.h"
 #include "store/store_appointment.h"
 
 /* ---- reading ---- */
-
-static enum err_code refresh_missing(struct store *s, void *profile, struct err *err)
-{
-	return training_refresh_loads(s, profile, TRAINING_MISSING, NULL, err);
-}
-
-/* Open the database and give activities logged without a load theirs,
- * so that the hard days and the block's fitness count them; a database
- * that cannot be written still answers, with a warning. */
-static enum err_code open_with_loads(struct cli *cli, struct err *err)
-{
-	struct err write_err = ERR_INIT;
-	size_t missing = 0;
-
-	if (cli_store(cli, STORE_READ, err) ||
-	    store_activity_count_missing_load(cli->store, ATHLETE_DEFAULT, &missing, err)) {
-		return err->code;
-	}
-	if (missing && cli_transaction(cli, refresh_missing, &cli->profile, &write_err)) {
-		out_warning(cli->name.buf, "%zu %s no load yet and count 0 (%s)", missing,
-		            missing == 1 ? "activity has" : "activities have", write_err.msg);
-	}
-	return ERR_OK;
-}
-
-static void report_overrides(const struct cli *cli, const struct rulebook *rb)
-{
-	for (const char *p = rb->warnings.buf; *p;) {
-		const char *nl = strchr(p, '\n');
-		int len = nl ? (int)(nl - p) : (int)strlen(p);
-
-		out_warning(cli->name.buf, "%.*s", len, p);
-		p += len + (nl ? 1 : 0);
-	}
-}
 
 /* --weeks N and --date D; --book plans from today only. */
 static enum err_code parse_args(struct cli *cli, const struct cli_args *args, int *weeks,
@@ -81,9 +44,9 @@ static enum err_code parse_args(struct cli *cli, const struct cli_args *args, in
 		return err_prefix(err, "--weeks");
 	}
 	*weeks = (int)n;
-	*day = cli->today;
-	if (d && parse_date(d, cli->today, day, err)) {
-		return err_prefix(err, "--date");
+	/* a day to come is fine: the planner looks ahead */
+	if (cli_as_of(cli, args, CLI_AS_OF_ANY, day, err)) {
+		return err->code;
 	}
 	if (cli_opt(args, "book") && *day < cli->today) {
 		return err_set(err, ERR_INPUT,
@@ -335,7 +298,6 @@ static void print_json(const struct massage_plan *plan, int weeks, int32_t today
 
 int cmd_advise_massage(struct cli *cli, const struct cli_args *args)
 {
-	struct rulebook rb = RULEBOOK_INIT;
 	struct advice_context ctx;
 	struct appointment_list appts = APPOINTMENT_LIST_INIT;
 	struct massage_plan plan;
@@ -346,22 +308,9 @@ int cmd_advise_massage(struct cli *cli, const struct cli_args *args)
 	int32_t day = cli->today;
 
 	memset(&plan, 0, sizeof(plan));
-	advice_context_init(&ctx, &cli->profile, &rb, &cli->regions, cli->today);
-	if (cli_profile(cli, &err) || cli_regions(cli, &err) ||
-	    parse_args(cli, args, &weeks, &day, &err) || rulebook_load(&rb, &err)) {
-		status = cli_fail(cli, &err);
-		goto done;
-	}
-	report_overrides(cli, &rb);
-	advice_context_release(&ctx);
-	if (open_with_loads(cli, &err) ||
-	    advice_context_read(cli->store, &cli->profile, &rb, &cli->regions, day, &ctx, &err)) {
-		/* a failed read leaves nothing to release */
-		advice_context_init(&ctx, &cli->profile, &rb, &cli->regions, day);
-		status = cli_fail(cli, &err);
-		goto done;
-	}
-	if (store_appointment_list(cli->store, ATHLETE_DEFAULT, day, day + 7 * weeks - 1, &appts,
+	advice_context_init(&ctx, &cli->profile, &cli->rules, &cli->regions, cli->today);
+	if (parse_args(cli, args, &weeks, &day, &err) || cli_advice_context(cli, day, &ctx, &err) ||
+	    store_appointment_list(cli->store, ATHLETE_DEFAULT, day, day + 7 * weeks - 1, &appts,
 	                           &err)) {
 		status = cli_fail(cli, &err);
 		goto done;
@@ -384,6 +333,5 @@ done:
 	massage_plan_release(&plan);
 	appointment_list_release(&appts);
 	advice_context_release(&ctx);
-	rulebook_release(&rb);
 	return status;
 }

@@ -12,12 +12,8 @@
  * everything is written, so a full disk or a refused chart never leaves
  * half a PNG where the runner's last good one was.
  */
-#include <errno.h>
-#include <fcntl.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "advice/training.h"
 #include "analysis/volume.h"
@@ -72,23 +68,6 @@ static enum err_code pick_range(struct cli *cli, const struct cli_args *args, en
 	return ERR_OK;
 }
 
-static enum err_code refresh_missing(struct store *s, void *profile, struct err *err)
-{
-	return training_refresh_loads(s, profile, TRAINING_MISSING, NULL, err);
-}
-
-/* Activities stored without a load (by an older knead) get one first, in
- * their own transaction, so that the chart counts every activity. */
-static enum err_code fill_missing_loads(struct cli *cli, struct err *err)
-{
-	size_t missing = 0;
-
-	if (store_activity_count_missing_load(cli->store, ATHLETE_DEFAULT, &missing, err)) {
-		return err->code;
-	}
-	return missing ? cli_transaction(cli, refresh_missing, &cli->profile, err) : ERR_OK;
-}
-
 /* What was drawn, for the report. */
 struct drawn {
 	int32_t from, to; /* the days the chart covers */
@@ -118,7 +97,9 @@ static enum err_code draw_load(struct cli *cli, const struct chart_spec *spec, i
 	size_t n_days = 0;
 	enum err_code rc;
 
-	rc = fill_missing_loads(cli, err);
+	/* activities stored without a load get one first, so that the chart
+	 * counts every activity */
+	rc = cli_refresh_loads(cli, err);
 	if (!rc) {
 		rc = training_fitness(cli->store, ATHLETE_DEFAULT, from, to, &days, &n_days, err);
 	}
@@ -167,55 +148,6 @@ static enum err_code draw_volume(struct cli *cli, const struct chart_spec *spec,
 	free(weeks);
 	activity_list_release(&list);
 	return rc;
-}
-
-/* Write data to path whole or not at all: into a new file beside it, then
- * renamed over it. On failure nothing is left behind. */
-static enum err_code write_atomically(const char *path, const struct strbuf *data, struct err *err)
-{
-	const char *slash = strrchr(path, '/');
-	struct strbuf tmp = STRBUF_INIT;
-	size_t done = 0;
-	int fd, saved;
-
-	if (slash) {
-		strbuf_add(&tmp, path, (size_t)(slash - path) + 1);
-	}
-	strbuf_addf(&tmp, ".%s.tmp-%ld", slash ? slash + 1 : path, (long)getpid());
-	fd = open(tmp.buf, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-	if (fd < 0) {
-		err_set(err, ERR_IO, "cannot write '%s': %s", path, strerror(errno));
-		strbuf_release(&tmp);
-		return ERR_IO;
-	}
-	while (done < data->len) {
-		ssize_t n = write(fd, data->buf + done, data->len - done);
-
-		if (n < 0 && errno == EINTR) {
-			continue;
-		}
-		if (n <= 0) {
-			break;
-		}
-		done += (size_t)n;
-	}
-	saved = errno;
-	if (done < data->len || fsync(fd) != 0) {
-		err_set(err, ERR_IO, "cannot write '%s': %s", path,
-		        strerror(done < data->len ? saved : errno));
-		close(fd);
-		unlink(tmp.buf);
-		strbuf_release(&tmp);
-		return ERR_IO;
-	}
-	if (close(fd) != 0 || rename(tmp.buf, path) != 0) {
-		err_set(err, ERR_IO, "cannot write '%s': %s", path, strerror(errno));
-		unlink(tmp.buf);
-		strbuf_release(&tmp);
-		return ERR_IO;
-	}
-	strbuf_release(&tmp);
-	return ERR_OK;
 }
 
 static void report(const struct cli *cli, const char *path, enum chart_kind kind,
@@ -309,7 +241,7 @@ int cmd_chart(struct cli *cli, const struct cli_args *args)
 	rc = kind == CHART_KIND_LOAD ? draw_load(cli, &spec, from, to, &bytes, &d, &err)
 	                             : draw_volume(cli, &spec, from, to, &bytes, &d, &err);
 	if (!rc) {
-		rc = write_atomically(path, &bytes, &err);
+		rc = cli_write_file_atomically(path, bytes.buf, bytes.len, &err);
 	}
 	if (rc) {
 		strbuf_release(&bytes);

@@ -13,7 +13,6 @@
 
 #include "analysis/effects.h"
 #include "base/date.h"
-#include "base/parse.h"
 #include "cli/cli.h"
 #include "cli/out.h"
 #include "render/json.h"
@@ -292,17 +291,11 @@ int cmd_effects(struct cli *cli, const struct cli_args *args)
 	struct effects_log g = { CHECKIN_LIST_INIT, RECOVERY_LIST_INIT, RACE_LIST_INIT };
 	struct effects_report report;
 	struct err err = ERR_INIT;
-	const char *date = cli_opt(args, "date");
 	unsigned mask;
 	int32_t to;
 	int rc = EXIT_OK;
 
-	if (parse_modalities(args, &mask, &err) || cli_profile(cli, &err)) {
-		return cli_fail(cli, &err);
-	}
-	to = cli->today;
-	if (date && parse_date(date, cli->today, &to, &err)) {
-		err_prefix(&err, "--date");
+	if (parse_modalities(args, &mask, &err) || cli_as_of(cli, args, CLI_AS_OF_ANY, &to, &err)) {
 		return cli_fail(cli, &err);
 	}
 	if (cli_regions(cli, &err) || read_log(cli, to, &g, &err)) {

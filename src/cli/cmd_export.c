@@ -11,12 +11,8 @@
  * over it once complete), so a full disk never leaves half an export
  * where the last good one was.
  */
-#include <errno.h>
-#include <fcntl.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "base/tz.h"
 #include "cli/cli.h"
@@ -40,56 +36,6 @@ static enum err_code parse_format(const char *word, enum export_format *out, str
 		}
 	}
 	return err_set(err, ERR_INPUT, "unknown format '%s': export 'ics', 'csv' or 'json'", word);
-}
-
-/* Write data to path whole or not at all: into a new file beside it, then
- * renamed over it. On failure nothing is left behind. */
-static enum err_code write_atomically(const char *path, const struct strbuf *data, struct err *err)
-{
-	const char *slash = strrchr(path, '/');
-	struct strbuf tmp = STRBUF_INIT;
-	size_t done = 0;
-	int fd, saved = 0;
-
-	if (slash) {
-		strbuf_add(&tmp, path, (size_t)(slash - path) + 1);
-	}
-	strbuf_addf(&tmp, ".%s.tmp-%ld", slash ? slash + 1 : path, (long)getpid());
-	fd = open(tmp.buf, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-	if (fd < 0) {
-		err_set(err, ERR_IO, "cannot write '%s': %s", path, strerror(errno));
-		strbuf_release(&tmp);
-		return ERR_IO;
-	}
-	while (done < data->len) {
-		ssize_t n = write(fd, data->buf + done, data->len - done);
-
-		if (n < 0 && errno == EINTR) {
-			continue;
-		}
-		if (n <= 0) {
-			saved = n < 0 ? errno : ENOSPC;
-			break;
-		}
-		done += (size_t)n;
-	}
-	if (done == data->len && fsync(fd) != 0) {
-		saved = errno;
-	}
-	if (close(fd) != 0 && !saved) {
-		saved = errno;
-	}
-	if (!saved && rename(tmp.buf, path) != 0) {
-		saved = errno;
-	}
-	if (saved) {
-		err_set(err, ERR_IO, "cannot write '%s': %s", path, strerror(saved));
-		unlink(tmp.buf);
-		strbuf_release(&tmp);
-		return ERR_IO;
-	}
-	strbuf_release(&tmp);
-	return ERR_OK;
 }
 
 /* What went into the file, for the line printed after writing one. */
@@ -207,7 +153,7 @@ int cmd_export(struct cli *cli, const struct cli_args *args)
 	}
 	export_release(&d);
 	if (!rc && path) {
-		rc = write_atomically(path, &text, &err);
+		rc = cli_write_file_atomically(path, text.buf, text.len, &err);
 	}
 	if (rc) {
 		strbuf_release(&text);

@@ -225,11 +225,6 @@ int cmd_init(struct cli *cli, const struct cli_args *args)
 
 		json_object_set_new(o, "database", json_string(cli->db_path.buf));
 		json_object_set_new(o, "created", json_boolean(created));
-		/* the monthly recovery budget, null when unset */
-		json_object_set_new(athlete, "budget_cents",
-		                    cli->profile.budget_cents >= 0
-		                            ? json_integer((json_int_t)cli->profile.budget_cents)
-		                            : json_null());
 		json_object_set_new(o, "athlete", athlete);
 		json_object_set_new(o, "hr_zones", render_json_zones(have_zones ? zones : NULL));
 		json_object_set_new(o, "loads_recomputed",

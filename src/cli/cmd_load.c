@@ -47,30 +47,6 @@ static enum err_code pick_range(struct cli *cli, const struct cli_args *args, bo
 	return ERR_OK;
 }
 
-static enum err_code refresh_missing(struct store *s, void *profile, struct err *err)
-{
-	return training_refresh_loads(s, profile, TRAINING_MISSING, NULL, err);
-}
-
-/* Open the database and make sure every activity has its load. A
- * database that cannot be written (a read-only file) still shows what it
- * has, with a warning that the activities without a load count 0. */
-static enum err_code open_with_loads(struct cli *cli, struct err *err)
-{
-	struct err write_err = ERR_INIT;
-	size_t missing = 0;
-
-	if (cli_store(cli, STORE_READ, err) ||
-	    store_activity_count_missing_load(cli->store, ATHLETE_DEFAULT, &missing, err)) {
-		return err->code;
-	}
-	if (missing && cli_transaction(cli, refresh_missing, &cli->profile, &write_err)) {
-		out_warning(cli->name.buf, "%zu %s no load yet and count 0 (%s)", missing,
-		            missing == 1 ? "activity has" : "activities have", write_err.msg);
-	}
-	return ERR_OK;
-}
-
 /* A number with that many decimals, or "-" when it is unknown (kept
  * visible: an empty column would vanish from the table). */
 static void cell_num(struct table *t, int decimals, double v)
@@ -299,7 +275,7 @@ int cmd_load(struct cli *cli, const struct cli_args *args)
 	int32_t first, last;
 
 	if (cli_profile(cli, &err) || pick_range(cli, args, weekly, &from, &to, &err) ||
-	    open_with_loads(cli, &err) ||
+	    cli_refresh_loads(cli, &err) ||
 	    store_activity_span(cli->store, ATHLETE_DEFAULT, &first, &last, &err)) {
 		return cli_fail(cli, &err);
 	}

@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include "advice/context.h"
-#include "advice/rules.h"
 #include "advice/training.h"
 #include "advice/warn.h"
 #include "base/date.h"
@@ -299,38 +298,12 @@ static int report(struct cli *cli, const struct activity *a, const char *verb)
 	return EXIT_OK;
 }
 
-/* After the activity is stored: on stderr, where it breaks one of the
- * advisor's massage rules (advice/warn.h), e.g. intervals the day after
- * a deep-tissue massage. The activity stays: the log records what
- * happened. Not being able to check is itself only a warning. */
-static void warn_rules(struct cli *cli, const struct activity *a)
+/* Where the activity just stored breaks one of the advisor's massage
+ * rules (advice/warn.h), e.g. intervals the day after a deep-tissue
+ * massage: for cli_warn_rules. */
+static void check_activity(const struct advice_context *ctx, const void *a, struct advice_list *out)
 {
-	struct rulebook rb = RULEBOOK_INIT;
-	struct advice_context ctx;
-	struct advice_list out = ADVICE_LIST_INIT;
-	struct err err = ERR_INIT;
-
-	if (cli_regions(cli, &err) || rulebook_load(&rb, &err) ||
-	    advice_context_read(cli->store, &cli->profile, &rb, &cli->regions, cli->today, &ctx,
-	                        &err)) {
-		out_warning(cli->name.buf, "the advisor's rules were not checked: %s", err.msg);
-		rulebook_release(&rb);
-		return;
-	}
-	for (const char *p = rb.warnings.buf; *p;) {
-		const char *nl = strchr(p, '\n');
-		int len = nl ? (int)(nl - p) : (int)strlen(p);
-
-		out_warning(cli->name.buf, "%.*s", len, p);
-		p += len + (nl ? 1 : 0);
-	}
-	warn_activity(&ctx, a, &out);
-	for (size_t i = 0; i < out.n_items; i++) {
-		out_warning(cli->name.buf, "%s [%s]", out.items[i].text, out.items[i].rule->id);
-	}
-	advice_list_release(&out);
-	advice_context_release(&ctx);
-	rulebook_release(&rb);
+	warn_activity(ctx, a, out);
 }
 
 int cmd_log(struct cli *cli, const struct cli_args *args)
@@ -349,7 +322,7 @@ int cmd_log(struct cli *cli, const struct cli_args *args)
 		rc = cli_fail(cli, &err);
 	} else {
 		rc = report(cli, &a, "logged");
-		warn_rules(cli, &a);
+		cli_warn_rules(cli, check_activity, &a);
 	}
 	activity_release(&a);
 	return rc;

@@ -13,9 +13,7 @@
 #include "advice/context.h"
 #include "advice/readiness.h"
 #include "advice/rules.h"
-#include "advice/training.h"
 #include "base/date.h"
-#include "base/parse.h"
 #include "base/units.h"
 #include "cli/cli.h"
 #include "cli/out.h"
@@ -23,77 +21,25 @@
 #include "render/json_advice.h"
 #include "render/json_race.h"
 #include "render/text.h"
-#include "store/store_activity.h"
 
 /* What one run of the command holds, released in one place. */
 struct race_run {
-	struct rulebook rules;     /* the built-in rules with the runner's overrides */
 	struct advice_context ctx; /* the situation on the day asked about */
-	bool have_ctx;             /* ctx was read */
 	struct race race;          /* the race as typed (found by id or name) */
 	struct advice_list advice; /* what the library said */
 	int32_t today;             /* the day asked about */
 };
 
-static enum err_code refresh_missing(struct store *s, void *profile, struct err *err)
-{
-	return training_refresh_loads(s, profile, TRAINING_MISSING, NULL, err);
-}
-
-/* Activities stored without a load get one first, so that fitness counts
- * them; a database that cannot be written still answers, with a warning
- * that those activities count 0. */
-static enum err_code fill_missing_loads(struct cli *cli, struct err *err)
-{
-	struct err write_err = ERR_INIT;
-	size_t missing = 0;
-
-	if (store_activity_count_missing_load(cli->store, ATHLETE_DEFAULT, &missing, err)) {
-		return err->code;
-	}
-	if (missing && cli_transaction(cli, refresh_missing, &cli->profile, &write_err)) {
-		out_warning(cli->name.buf, "%zu %s no load yet and count 0 (%s)", missing,
-		            missing == 1 ? "activity has" : "activities have", write_err.msg);
-	}
-	return ERR_OK;
-}
-
-/* Report each refused line of the runner's rules.ini. */
-static void warn_rules(const struct cli *cli, const struct rulebook *rb)
-{
-	const char *line = rb->warnings.buf;
-
-	while (line && *line) {
-		const char *end = strchr(line, '\n');
-		int len = end ? (int)(end - line) : (int)strlen(line);
-
-		out_warning(cli->name.buf, "%.*s", len, line);
-		line = end ? end + 1 : NULL;
-	}
-}
-
+/* The day asked about (any: before a race, or after it), the race, and
+ * the situation on that day. */
 static enum err_code read_situation(struct cli *cli, const struct cli_args *args,
                                     struct race_run *run, struct err *err)
 {
-	const char *date = cli_opt(args, "date");
-
-	if (cli_profile(cli, err)) {
+	if (cli_as_of(cli, args, CLI_AS_OF_ANY, &run->today, err) ||
+	    cli_find_race(cli, args->pos[0], &run->race, err) ||
+	    cli_advice_context(cli, run->today, &run->ctx, err)) {
 		return err->code;
 	}
-	run->today = cli->today;
-	if (date && parse_date(date, cli->today, &run->today, err)) {
-		return err_prefix(err, "--date");
-	}
-	if (cli_regions(cli, err) || rulebook_load(&run->rules, err)) {
-		return err->code;
-	}
-	warn_rules(cli, &run->rules);
-	if (cli_find_race(cli, args->pos[0], &run->race, err) || fill_missing_loads(cli, err) ||
-	    advice_context_read(cli->store, &cli->profile, &run->rules, &cli->regions, run->today,
-	                        &run->ctx, err)) {
-		return err->code;
-	}
-	run->have_ctx = true;
 	return ERR_OK;
 }
 
@@ -347,7 +293,7 @@ int cmd_advise_race(struct cli *cli, const struct cli_args *args)
 	int rc = EXIT_OK;
 
 	memset(&run, 0, sizeof(run));
-	run.rules = (struct rulebook)RULEBOOK_INIT;
+	advice_context_init(&run.ctx, &cli->profile, &cli->rules, &cli->regions, cli->today);
 	run.advice = (struct advice_list)ADVICE_LIST_INIT;
 	race_init(&run.race);
 	if (read_situation(cli, args, &run, &err)) {
@@ -389,10 +335,7 @@ int cmd_advise_race(struct cli *cli, const struct cli_args *args)
 	}
 done:
 	advice_list_release(&run.advice);
-	if (run.have_ctx) {
-		advice_context_release(&run.ctx);
-	}
+	advice_context_release(&run.ctx);
 	race_release(&run.race);
-	rulebook_release(&run.rules);
 	return rc;
 }

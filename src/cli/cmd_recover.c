@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "advice/context.h"
-#include "advice/rules.h"
 #include "advice/warn.h"
 #include "analysis/spend.h"
 #include "base/date.h"
@@ -315,38 +314,11 @@ static enum err_code write_session(struct store *s, void *ctx, struct err *err)
 	               : ERR_OK;
 }
 
-/* After the session is stored: on stderr, where it breaks one of the
- * advisor's massage rules or the budget (advice/warn.h). The session
- * stays: the log records what happened. Not being able to check is
- * itself only a warning. */
-static void warn_rules(struct cli *cli, const struct recovery *r)
+/* Where the session just stored breaks one of the advisor's massage
+ * rules or the budget (advice/warn.h): for cli_warn_rules. */
+static void check_session(const struct advice_context *ctx, const void *r, struct advice_list *out)
 {
-	struct rulebook rb = RULEBOOK_INIT;
-	struct advice_context ctx;
-	struct advice_list out = ADVICE_LIST_INIT;
-	struct err err = ERR_INIT;
-
-	if (rulebook_load(&rb, &err) ||
-	    advice_context_read(cli->store, &cli->profile, &rb, &cli->regions, cli->today, &ctx,
-	                        &err)) {
-		out_warning(cli->name.buf, "the advisor's rules were not checked: %s", err.msg);
-		rulebook_release(&rb);
-		return;
-	}
-	for (const char *p = rb.warnings.buf; *p;) {
-		const char *nl = strchr(p, '\n');
-		int len = nl ? (int)(nl - p) : (int)strlen(p);
-
-		out_warning(cli->name.buf, "%.*s", len, p);
-		p += len + (nl ? 1 : 0);
-	}
-	warn_recovery(&ctx, r, &out);
-	for (size_t i = 0; i < out.n_items; i++) {
-		out_warning(cli->name.buf, "%s [%s]", out.items[i].text, out.items[i].rule->id);
-	}
-	advice_list_release(&out);
-	advice_context_release(&ctx);
-	rulebook_release(&rb);
+	warn_recovery(ctx, r, out);
 }
 
 /* Cost the session just stored among all sessions up to its day. */
@@ -569,7 +541,7 @@ int cmd_recover(struct cli *cli, const struct cli_args *args)
 	} else {
 		print_session(cli, &r, &cost, w.appointment_id);
 	}
-	warn_rules(cli, &r);
+	cli_warn_rules(cli, check_session, &r);
 	provider_release(&p);
 	recovery_release(&r);
 	return EXIT_OK;

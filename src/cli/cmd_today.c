@@ -18,10 +18,8 @@
 #include "advice/massage.h"
 #include "advice/rules.h"
 #include "advice/today.h"
-#include "advice/training.h"
 #include "advice/week.h"
 #include "base/date.h"
-#include "base/parse.h"
 #include "base/units.h"
 #include "base/xalloc.h"
 #include "cli/cli.h"
@@ -34,75 +32,24 @@
 #include "render/json_race.h"
 #include "render/table.h"
 #include "render/text.h"
-#include "store/store_activity.h"
 #include "store/store_appointment.h"
 
 /* ---- reading the context ---- */
 
-static enum err_code refresh_missing(struct store *s, void *profile, struct err *err)
-{
-	return training_refresh_loads(s, profile, TRAINING_MISSING, NULL, err);
-}
-
-/* Open the database and give every activity its load. A database that
- * cannot be written still answers, with a warning that the activities
- * without a load count 0. */
-static enum err_code open_with_loads(struct cli *cli, struct err *err)
-{
-	struct err write_err = ERR_INIT;
-	size_t missing = 0;
-
-	if (cli_store(cli, STORE_READ, err) ||
-	    store_activity_count_missing_load(cli->store, ATHLETE_DEFAULT, &missing, err)) {
-		return err->code;
-	}
-	if (missing && cli_transaction(cli, refresh_missing, &cli->profile, &write_err)) {
-		out_warning(cli->name.buf, "%zu %s no load yet and count 0 (%s)", missing,
-		            missing == 1 ? "activity has" : "activities have", write_err.msg);
-	}
-	return ERR_OK;
-}
-
-/* Load the rules (reporting refused overrides on stderr) and read the
- * context for the day --date names (default today) into *ctx. */
-static enum err_code read_context(struct cli *cli, const struct cli_args *args, struct rulebook *rb,
+/* The context for the day --date names (default today). A day to come is
+ * refused: it has no check-ins or training yet, so its answer would read
+ * the days between as missed and the body as fine. *ctx is initialised
+ * whatever happens; the caller releases it. */
+static enum err_code read_context(struct cli *cli, const struct cli_args *args,
                                   struct advice_context *ctx, struct err *err)
 {
-	const char *date = cli_opt(args, "date");
 	int32_t day;
 
-	if (cli_profile(cli, err) || cli_regions(cli, err)) {
+	advice_context_init(ctx, &cli->profile, &cli->rules, &cli->regions, cli->today);
+	if (cli_as_of(cli, args, CLI_AS_OF_TODAY, &day, err)) {
 		return err->code;
 	}
-	day = cli->today;
-	if (date && parse_date(date, cli->today, &day, err)) {
-		return err_prefix(err, "--date");
-	}
-	/* a day to come has no check-ins or training yet: its answer would
-	 * read the days between as missed and the body as fine */
-	if (day > cli->today) {
-		char iso[DATE_ISO_LEN];
-
-		date_format(day, iso);
-		return err_set(err, ERR_INPUT,
-		               "--date %s is after today (see what is planned with 'knead plan "
-		               "show --week %s')",
-		               iso, iso);
-	}
-	if (rulebook_load(rb, err)) {
-		return err->code;
-	}
-	for (const char *p = rb->warnings.buf; *p;) {
-		const char *nl = strchr(p, '\n');
-		int len = nl ? (int)(nl - p) : (int)strlen(p);
-
-		out_warning(cli->name.buf, "%.*s", len, p);
-		p += len + (nl ? 1 : 0);
-	}
-	if (open_with_loads(cli, err)) {
-		return err->code;
-	}
-	return advice_context_read(cli->store, &cli->profile, rb, &cli->regions, day, ctx, err);
+	return cli_advice_context(cli, day, ctx, err);
 }
 
 /* ---- pieces of text ---- */
@@ -369,20 +316,13 @@ static json_t *json_today(const struct advice_context *ctx, const struct today *
 
 int cmd_today(struct cli *cli, const struct cli_args *args)
 {
-	struct rulebook rb = RULEBOOK_INIT;
 	struct advice_context ctx;
 	struct err err = ERR_INIT;
 	struct massage_plan mp;
 	struct today t;
 
-	advice_context_init(&ctx, &cli->profile, &rb, &cli->regions, cli->today);
-	if (read_context(cli, args, &rb, &ctx, &err)) {
-		rulebook_release(&rb);
-		return cli_fail(cli, &err);
-	}
-	if (plan_massage(cli, &ctx, &mp, &err)) {
+	if (read_context(cli, args, &ctx, &err) || plan_massage(cli, &ctx, &mp, &err)) {
 		advice_context_release(&ctx);
-		rulebook_release(&rb);
 		return cli_fail(cli, &err);
 	}
 	today_advise(&ctx, &t);
@@ -394,7 +334,6 @@ int cmd_today(struct cli *cli, const struct cli_args *args)
 	today_release(&t);
 	massage_plan_release(&mp);
 	advice_context_release(&ctx);
-	rulebook_release(&rb);
 	return EXIT_OK;
 }
 
@@ -685,14 +624,12 @@ static json_t *json_week(const struct advice_context *ctx, const struct week *w)
 
 int cmd_week(struct cli *cli, const struct cli_args *args)
 {
-	struct rulebook rb = RULEBOOK_INIT;
 	struct advice_context ctx;
 	struct err err = ERR_INIT;
 	struct week w;
 
-	advice_context_init(&ctx, &cli->profile, &rb, &cli->regions, cli->today);
-	if (read_context(cli, args, &rb, &ctx, &err)) {
-		rulebook_release(&rb);
+	if (read_context(cli, args, &ctx, &err)) {
+		advice_context_release(&ctx);
 		return cli_fail(cli, &err);
 	}
 	week_build(&ctx, &w);
@@ -703,6 +640,5 @@ int cmd_week(struct cli *cli, const struct cli_args *args)
 	}
 	week_release(&w);
 	advice_context_release(&ctx);
-	rulebook_release(&rb);
 	return EXIT_OK;
 }

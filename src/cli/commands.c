@@ -622,7 +622,7 @@ const struct cli_command cli_commands[] = {
 	  no_options, NULL, 1, CLI_MAX_POSITIONALS },
 	{ "init", cmd_init,
 	  "[--name NAME] [--sex f|m] [--born YEAR] [--max-hr BPM] [--rest-hr BPM] "
-	  "[--threshold PACE] [--units km|mi] [--tz ZONE] [--currency CODE]",
+	  "[--threshold PACE] [--units km|mi] [--tz ZONE] [--currency CODE] [--budget MONEY]",
 	  "create the database and set your profile",
 	  "Create the database if there is none and set the profile fields given.\n"
 	  "Run it again to change any of them; the others stay as they are.\n"

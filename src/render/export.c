@@ -245,19 +245,14 @@ static json_t *rows_of(const struct export_data *d, enum export_table t)
 json_t *export_json(const struct export_data *d, const struct athlete *profile, int64_t now_utc,
                     const char *tz)
 {
-	json_t *o = json_object(), *plans = json_array(), *athlete;
+	json_t *o = json_object(), *plans = json_array();
 	struct strbuf when = STRBUF_INIT;
 
 	tz_add_rfc3339(&when, now_utc, tz_local(now_utc).offset);
 	json_object_set_new(o, "format", json_string(EXPORT_FORMAT));
 	json_object_set_new(o, "version", json_integer(EXPORT_VERSION));
 	json_object_set_new(o, "exported", json_string(when.buf));
-	athlete = render_json_athlete(profile, tz);
-	/* render_json_athlete leaves the budget out; an export keeps it */
-	json_object_set_new(athlete, "budget_cents",
-	                    profile->budget_cents >= 0 ? json_integer(profile->budget_cents)
-	                                               : json_null());
-	json_object_set_new(o, "athlete", athlete);
+	json_object_set_new(o, "athlete", render_json_athlete(profile, tz));
 	json_object_set_new(o, "activities", rows_of(d, EXPORT_ACTIVITIES));
 	json_object_set_new(o, "checkins", rows_of(d, EXPORT_CHECKINS));
 	json_object_set_new(o, "wellness", rows_of(d, EXPORT_WELLNESS));

@@ -152,6 +152,10 @@ json_t *render_json_athlete(const struct athlete *a, const char *tz_in_force)
 	json_object_set_new(o, "units", json_string(units_name(a->units)));
 	json_object_set_new(o, "tz", string_or_null(tz_in_force));
 	json_object_set_new(o, "currency", a->currency[0] ? json_string(a->currency) : json_null());
+	/* the monthly recovery budget, null when unset (-1) */
+	json_object_set_new(o, "budget_cents",
+	                    a->budget_cents >= 0 ? json_integer((json_int_t)a->budget_cents)
+	                                         : json_null());
 	return o;
 }
 

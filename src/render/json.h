@@ -49,7 +49,8 @@ json_t *render_json_summary(const struct activity_summary *s);
 json_t *render_json_gear(const struct gear *g);
 
 /* The profile: id, name, sex, birth_year, max_hr, rest_hr,
- * threshold_pace_s_per_km, units, tz (the zone in force), currency. */
+ * threshold_pace_s_per_km, units, tz (the zone in force), currency,
+ * budget_cents (the monthly recovery budget, null when unset). */
 json_t *render_json_athlete(const struct athlete *a, const char *tz_in_force);
 
 /* A number: an integer when it is whole, else a real; null for NAN. */

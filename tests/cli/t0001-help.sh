@@ -2,8 +2,13 @@
 # Every command answers --help; help and the man page agree.
 . "$(dirname "$0")/lib.sh"
 
-commands='chart
+commands='advise massage
+advise race
+chart
+demo
 edit
+effects
+export
 gear add
 gear list
 gear retire
@@ -36,6 +41,8 @@ rm
 show
 sore
 spend
+today
+week
 wellness'
 
 test_case 'every command answers --help on stdout with exit 0' '

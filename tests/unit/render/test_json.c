@@ -381,6 +381,7 @@ static void test_athlete(void **state)
 		"units",
 		"tz",
 		"currency",
+		"budget_cents",
 		NULL,
 	};
 	struct athlete a;
@@ -400,6 +401,7 @@ static void test_athlete(void **state)
 	check_str(o, "units", "km");
 	check_null(o, "tz");
 	check_null(o, "currency");
+	check_null(o, "budget_cents");
 	json_decref(o);
 
 	a.name = xstrdup("Lilly");
@@ -411,6 +413,7 @@ static void test_athlete(void **state)
 	a.units = UNITS_MI;
 	a.tz = xstrdup("Europe/Berlin");
 	memcpy(a.currency, "CAD", 4);
+	a.budget_cents = 8000;
 	/* tz is the zone in force, which the caller passes */
 	o = render_json_athlete(&a, "America/Toronto");
 	check_keys(o, keys);
@@ -423,10 +426,13 @@ static void test_athlete(void **state)
 	check_str(o, "units", "mi");
 	check_str(o, "tz", "America/Toronto");
 	check_str(o, "currency", "CAD");
+	check_int(o, "budget_cents", 8000);
 	json_decref(o);
 	a.sex = SEX_M;
+	a.budget_cents = 0; /* a budget of nothing is a budget, not unset */
 	o = render_json_athlete(&a, "UTC");
 	check_str(o, "sex", "m");
+	check_int(o, "budget_cents", 0);
 	json_decref(o);
 	athlete_release(&a);
 }
