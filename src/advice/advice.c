@@ -85,3 +85,23 @@ void advice_list_release(struct advice_list *list)
 	free(list->items);
 	*list = (struct advice_list)ADVICE_LIST_INIT;
 }
+
+void advice_list_warnings_first(struct advice_list *list)
+{
+	struct advice *sorted;
+	size_t k = 0;
+
+	if (list->n_items < 2) {
+		return;
+	}
+	sorted = xcalloc(list->n_items, sizeof(*sorted));
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < list->n_items; i++) {
+			if ((list->items[i].kind == ADVICE_WARNING) == (pass == 0)) {
+				sorted[k++] = list->items[i];
+			}
+		}
+	}
+	memcpy(list->items, sorted, list->n_items * sizeof(*sorted));
+	free(sorted);
+}

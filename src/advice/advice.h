@@ -57,6 +57,10 @@ const char *advice_kind_name(enum advice_kind k);
  * to avoid saying the same thing twice). */
 const struct advice *advice_find(const struct advice_list *list, const char *id);
 
+/* Reorder list: its warnings first, then its advice, each group in the
+ * order it was added (so a face reads the most pressing first). */
+void advice_list_warnings_first(struct advice_list *list);
+
 void advice_list_release(struct advice_list *list);
 
 #endif

@@ -10,6 +10,7 @@
 #include "advice/massage.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -411,12 +412,46 @@ static void add_facts(struct advice *a, const struct strbuf *facts)
 	}
 }
 
-/* A line for a rule whose window [lo, hi] has no fitting day, with why
- * each day was not (skipped: "not DAY: why" lines) as its facts. */
-static void note_blocked(struct planner *p, const struct rule *rule, int32_t lo, int32_t hi,
-                         const char *text, const struct strbuf *skipped)
+/* A line (printf-style) for a rule whose window [lo, hi] (cut to the plan's days) has no
+ * fitting day, with why each day was not (skipped: "not DAY: why" lines)
+ * as its facts. */
+__attribute__((format(printf, 6, 7))) static void
+note_blocked(struct planner *p, const struct rule *rule, int32_t lo, int32_t hi,
+             const struct strbuf *skipped, const char *fmt, ...)
 {
-	add_facts(advice_add(&p->notes, rule, ADVICE_ADVICE, lo, hi, "%s", text), skipped);
+	struct strbuf text = STRBUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	strbuf_vaddf(&text, fmt, ap);
+	va_end(ap);
+	/* only the part of the window the plan covers */
+	lo = lo < p->plan->from ? p->plan->from : lo;
+	hi = hi > p->plan->to ? p->plan->to : hi;
+	add_facts(advice_add(&p->notes, rule, ADVICE_ADVICE, lo, hi, "%s", text.buf), skipped);
+	strbuf_release(&text);
+}
+
+/* The facts of a race's window: "<race> on <date>, <distance>", then the
+ * caller's words (fmt), then "<lo> to <hi>" and a newline. */
+__attribute__((format(printf, 6, 7))) static void add_race_window(struct strbuf *sb,
+                                                                  const struct advice_context *ctx,
+                                                                  const struct race *r, int32_t lo,
+                                                                  int32_t hi, const char *fmt, ...)
+{
+	va_list ap;
+
+	strbuf_addf(sb, "%s on ", r->name);
+	add_date(sb, r->date);
+	strbuf_adds(sb, ", ");
+	add_distance(sb, ctx, r->distance_m);
+	va_start(ap, fmt);
+	strbuf_vaddf(sb, fmt, ap);
+	va_end(ap);
+	add_date(sb, lo);
+	strbuf_adds(sb, " to ");
+	add_date(sb, hi);
+	strbuf_addch(sb, '\n');
 }
 
 static void post_race(struct planner *p)
@@ -460,26 +495,15 @@ static void post_race(struct planner *p)
 				            ", later than days %d to %d: hard days first",
 				            from_days, to_days);
 			}
-			strbuf_addf(&dr->facts, "%s on ", r->name);
-			add_date(&dr->facts, r->date);
-			strbuf_adds(&dr->facts, ", ");
-			add_distance(&dr->facts, ctx, r->distance_m);
-			strbuf_addf(&dr->facts, "; the window is days %d to %d after it, ",
-			            from_days, to_days);
-			add_date(&dr->facts, lo);
-			strbuf_adds(&dr->facts, " to ");
-			add_date(&dr->facts, hi);
-			strbuf_addch(&dr->facts, '\n');
+			add_race_window(&dr->facts, ctx, r, lo, hi,
+			                "; the window is days %d to %d after it, ", from_days,
+			                to_days);
 		} else {
-			struct strbuf what = STRBUF_INIT;
-
-			strbuf_addf(&what,
-			            "no day for deep work after %s: every day up to a week past "
-			            "its window is next to a hard day or taken; keep the week easy",
-			            r->name);
-			note_blocked(p, rule, lo < p->plan->from ? p->plan->from : lo,
-			             hi > p->plan->to ? p->plan->to : hi, what.buf, &skipped);
-			strbuf_release(&what);
+			note_blocked(
+			        p, rule, lo, hi, &skipped,
+			        "no day for deep work after %s: every day up to a week past "
+			        "its window is next to a hard day or taken; keep the week easy",
+			        r->name);
 		}
 		strbuf_release(&skipped);
 	}
@@ -524,16 +548,9 @@ static void pre_race_deep(struct planner *p)
 			            r->name);
 			add_date(&dr->what, r->date);
 			strbuf_adds(&dr->what, ")");
-			strbuf_addf(&dr->facts, "%s on ", r->name);
-			add_date(&dr->facts, r->date);
-			strbuf_adds(&dr->facts, ", ");
-			add_distance(&dr->facts, ctx, r->distance_m);
-			strbuf_addf(&dr->facts, ", A race; deep work %d to %d days before it, ",
-			            max_days, min_days);
-			add_date(&dr->facts, lo);
-			strbuf_adds(&dr->facts, " to ");
-			add_date(&dr->facts, hi);
-			strbuf_addch(&dr->facts, '\n');
+			add_race_window(&dr->facts, ctx, r, lo, hi,
+			                ", A race; deep work %d to %d days before it, ", max_days,
+			                min_days);
 			if (last == DATE_NONE) {
 				strbuf_adds(&dr->facts,
 				            "no massage logged yet: the early end of the "
@@ -545,17 +562,12 @@ static void pre_race_deep(struct planner *p)
 				            ctx->today - last, early ? "early" : "late");
 			}
 		} else {
-			struct strbuf what = STRBUF_INIT;
-
-			strbuf_addf(
-			        &what,
+			note_blocked(
+			        p, rule, lo, hi, &skipped,
 			        "no day for deep work before %s: every day of its window is next "
 			        "to a hard day or taken; a light Swedish massage 1 to 3 days "
 			        "before is still fine",
 			        r->name);
-			note_blocked(p, rule, lo < p->plan->from ? p->plan->from : lo,
-			             hi > p->plan->to ? p->plan->to : hi, what.buf, &skipped);
-			strbuf_release(&what);
 		}
 		strbuf_release(&skipped);
 	}

@@ -1246,3 +1246,24 @@ void plan_week_release(struct plan_week *w)
 	memset(w, 0, sizeof(*w));
 	plan_init(&w->plan);
 }
+
+void plan_add_workout_text(struct strbuf *sb, const struct workout *w, enum plan_by by,
+                           enum units u)
+{
+	bool time = by == PLAN_BY_TIME ? isfinite(w->target_s) || !isfinite(w->target_m)
+	                               : !isfinite(w->target_m) && isfinite(w->target_s);
+
+	strbuf_adds(sb, workout_kind_name(w->kind));
+	if (w->kind == WORKOUT_EASY || w->kind == WORKOUT_LONG) {
+		strbuf_adds(sb, " run");
+	}
+	if (w->kind == WORKOUT_REST) {
+		return;
+	}
+	if (time && isfinite(w->target_s)) {
+		strbuf_addf(sb, ", %.0f min", w->target_s / 60);
+	} else if (isfinite(w->target_m)) {
+		strbuf_adds(sb, ", ");
+		units_add_distance(sb, w->target_m, u);
+	}
+}

@@ -212,4 +212,10 @@ void plan_week_release(struct plan_week *w);
 void plan_compliance_sum(const struct plan *p, const struct workout_match *m, size_t first,
                          size_t end, struct plan_compliance *out);
 
+/* Append workout w as a line of text: "easy run, 40 min", "long run,
+ * 16.0 km", "rest". By time or distance as the plan is (by), falling
+ * back to whichever target w has; distances in u. */
+void plan_add_workout_text(struct strbuf *sb, const struct workout *w, enum plan_by by,
+                           enum units u);
+
 #endif

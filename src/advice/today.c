@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "advice/plan.h"
 #include "base/date.h"
 #include "base/strbuf.h"
 #include "base/units.h"
@@ -60,27 +61,6 @@ static void add_region(struct strbuf *sb, const struct advice_context *ctx, cons
 		strbuf_addf(sb, "%s %s", side_name(side), code);
 	} else {
 		strbuf_adds(sb, code);
-	}
-}
-
-/* "easy run, 40 min", "long run, 16.0 km", "rest". */
-static void add_workout(struct strbuf *sb, const struct workout *w, enum plan_by by, enum units u)
-{
-	bool time = by == PLAN_BY_TIME ? isfinite(w->target_s) || !isfinite(w->target_m)
-	                               : !isfinite(w->target_m) && isfinite(w->target_s);
-
-	strbuf_adds(sb, workout_kind_name(w->kind));
-	if (w->kind == WORKOUT_EASY || w->kind == WORKOUT_LONG) {
-		strbuf_adds(sb, " run");
-	}
-	if (w->kind == WORKOUT_REST) {
-		return;
-	}
-	if (time && isfinite(w->target_s)) {
-		strbuf_addf(sb, ", %.0f min", w->target_s / 60);
-	} else if (isfinite(w->target_m)) {
-		strbuf_adds(sb, ", ");
-		units_add_distance(sb, w->target_m, u);
 	}
 }
 
@@ -370,7 +350,7 @@ static bool rule_post_marathon(const struct advice_context *ctx, struct today *t
 		            to_days);
 		if (planned_run(t)) {
 			strbuf_adds(&sb, " Today's plan has ");
-			add_workout(&sb, t->workout, ctx->plan.by, u);
+			plan_add_workout_text(&sb, t->workout, ctx->plan.by, u);
 			strbuf_adds(&sb, ": skip it.");
 		}
 		a = advice_add(&t->advice, rule, ADVICE_WARNING, ctx->today,
@@ -451,7 +431,7 @@ static bool rule_injury_no_run(const struct advice_context *ctx, struct today *t
 		                 "does not hurt more, during or after.");
 		if (planned_run(t)) {
 			strbuf_adds(&sb, " Today's plan has ");
-			add_workout(&sb, t->workout, ctx->plan.by, ctx_units(ctx));
+			plan_add_workout_text(&sb, t->workout, ctx->plan.by, ctx_units(ctx));
 			strbuf_adds(&sb, ": replace it with pain-free cross-training or rest.");
 		}
 		a = advice_add(&t->advice, rule, ADVICE_WARNING, ctx->today, ctx->today, "%s",
@@ -1148,27 +1128,6 @@ static void readiness(const struct advice_context *ctx, struct today *t, bool ma
 	strbuf_release(&sb);
 }
 
-/* Warnings before advice, each group in the rules' order. */
-static void warnings_first(struct advice_list *list)
-{
-	struct advice *sorted;
-	size_t k = 0;
-
-	if (list->n_items < 2) {
-		return;
-	}
-	sorted = xcalloc(list->n_items, sizeof(*sorted));
-	for (int pass = 0; pass < 2; pass++) {
-		for (size_t i = 0; i < list->n_items; i++) {
-			if ((list->items[i].kind == ADVICE_WARNING) == (pass == 0)) {
-				sorted[k++] = list->items[i];
-			}
-		}
-	}
-	memcpy(list->items, sorted, list->n_items * sizeof(*sorted));
-	free(sorted);
-}
-
 void today_advise(const struct advice_context *ctx, struct today *out)
 {
 	const struct pmc_day *fit = advice_fitness_on(ctx, ctx->today);
@@ -1199,7 +1158,7 @@ void today_advise(const struct advice_context *ctx, struct today *out)
 	rule_compensation(ctx, out);
 	rule_self_care(ctx, out, no_run || marathon_off);
 	rule_shoes(ctx, out);
-	warnings_first(&out->advice);
+	advice_list_warnings_first(&out->advice);
 	readiness(ctx, out, marathon_off, no_run, spike);
 }
 

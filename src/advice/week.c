@@ -212,27 +212,6 @@ static void merge_advice(struct week *w, struct advice *a, size_t nth)
 	memset(a, 0, sizeof(*a));
 }
 
-/* Warnings before advice, each group in the order it first spoke. */
-static void warnings_first(struct advice_list *list)
-{
-	struct advice *sorted;
-	size_t k = 0;
-
-	if (list->n_items < 2) {
-		return;
-	}
-	sorted = xcalloc(list->n_items, sizeof(*sorted));
-	for (int pass = 0; pass < 2; pass++) {
-		for (size_t i = 0; i < list->n_items; i++) {
-			if ((list->items[i].kind == ADVICE_WARNING) == (pass == 0)) {
-				sorted[k++] = list->items[i];
-			}
-		}
-	}
-	memcpy(list->items, sorted, list->n_items * sizeof(*sorted));
-	free(sorted);
-}
-
 static void read_advice(const struct advice_context *ctx, struct week *w)
 {
 	for (int32_t d = w->monday; d <= w->last; d++) {
@@ -253,7 +232,7 @@ static void read_advice(const struct advice_context *ctx, struct week *w)
 		}
 		today_release(&t);
 	}
-	warnings_first(&w->advice);
+	advice_list_warnings_first(&w->advice);
 }
 
 void week_build(const struct advice_context *ctx, struct week *out)

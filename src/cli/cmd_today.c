@@ -16,6 +16,7 @@
 
 #include "advice/context.h"
 #include "advice/massage.h"
+#include "advice/plan.h"
 #include "advice/rules.h"
 #include "advice/today.h"
 #include "advice/week.h"
@@ -61,27 +62,6 @@ static void add_span(struct strbuf *sb, int32_t from, int32_t to)
 	if (to != from) {
 		strbuf_adds(sb, " to ");
 		render_day(sb, to);
-	}
-}
-
-/* "easy run, 40 min", "long run, 16.00 km", "rest". */
-static void add_workout(struct strbuf *sb, const struct workout *w, enum plan_by by, enum units u)
-{
-	bool time = by == PLAN_BY_TIME ? isfinite(w->target_s) || !isfinite(w->target_m)
-	                               : !isfinite(w->target_m) && isfinite(w->target_s);
-
-	strbuf_adds(sb, workout_kind_name(w->kind));
-	if (w->kind == WORKOUT_EASY || w->kind == WORKOUT_LONG) {
-		strbuf_adds(sb, " run");
-	}
-	if (w->kind == WORKOUT_REST) {
-		return;
-	}
-	if (time && isfinite(w->target_s)) {
-		strbuf_addf(sb, ", %.0f min", w->target_s / 60);
-	} else if (isfinite(w->target_m)) {
-		strbuf_adds(sb, ", ");
-		units_add_distance(sb, w->target_m, u);
 	}
 }
 
@@ -204,7 +184,7 @@ static void print_today(struct cli *cli, const struct advice_context *ctx, const
 		render_day(&sb, p->race_date);
 		strbuf_addch(&sb, '\n');
 	} else {
-		add_workout(&sb, t->workout, p->by, u);
+		plan_add_workout_text(&sb, t->workout, p->by, u);
 		strbuf_addf(&sb, " (%s, week %d of %d, %s)", p->race_name, t->workout->week,
 		            p->weeks, plan_phase_name(t->workout->phase));
 		if (t->match.n_activities) {
@@ -371,7 +351,7 @@ static void print_plan(const struct cli *cli, const struct week *w, struct strbu
 
 		render_day(&sb, wo->date);
 		table_cell_take(t, &sb);
-		add_workout(&sb, wo, p->by, u);
+		plan_add_workout_text(&sb, wo, p->by, u);
 		table_cell_take(t, &sb);
 		if (m->n_activities) {
 			add_done(&sb, m, p->by, u);

@@ -27,6 +27,7 @@
 #include "base/datafile.h"
 #include "base/date.h"
 #include "base/xalloc.h"
+#include "situation.h"
 
 /* Tuesday 2026-11-24, like the CLI tests' clock. */
 #define TODAY date_from_civil(2026, 11, 24)
@@ -37,10 +38,7 @@ static int32_t day(int y, int m, int d)
 }
 
 struct fixture {
-	struct rulebook rules;
-	struct region_catalog regions;
-	struct athlete profile;
-	struct advice_context ctx;
+	struct situation sit;
 	struct appointment_list booked;
 	struct massage_plan plan;
 };
@@ -48,18 +46,7 @@ struct fixture {
 static int setup(void **state)
 {
 	struct fixture *f = xcalloc(1, sizeof(*f));
-	struct err err = ERR_INIT;
-
-	f->rules = (struct rulebook)RULEBOOK_INIT;
-	f->regions = (struct region_catalog)REGION_CATALOG_INIT;
-	if (rulebook_parse(&f->rules, datafile_builtin("rules.ini", NULL), "rules.ini", &err) ||
-	    region_catalog_parse(&f->regions, datafile_builtin("regions.ini", NULL), "regions.ini",
-	                         &err)) {
-		fail_msg("%s", err.msg);
-	}
-	athlete_init(&f->profile, 1);
-	memcpy(f->profile.currency, "USD", 4);
-	advice_context_init(&f->ctx, &f->profile, &f->rules, &f->regions, TODAY);
+	situation_init(&f->sit, TODAY);
 	f->booked = (struct appointment_list)APPOINTMENT_LIST_INIT;
 	*state = f;
 	return 0;
@@ -71,55 +58,12 @@ static int teardown(void **state)
 
 	massage_plan_release(&f->plan);
 	appointment_list_release(&f->booked);
-	advice_context_release(&f->ctx);
-	rulebook_release(&f->rules);
-	region_catalog_release(&f->regions);
-	athlete_release(&f->profile);
+	situation_release(&f->sit);
 	free(f);
 	return 0;
 }
 
 /* ---- building situations ---- */
-
-static struct race *race(struct advice_context *ctx, const char *name, int32_t date, double km,
-                         enum race_priority prio)
-{
-	struct race *r = race_list_push(&ctx->races);
-
-	r->id = (int64_t)ctx->races.n_races;
-	r->athlete_id = 1;
-	r->name = xstrdup(name);
-	r->date = date;
-	r->distance_m = km * 1000;
-	r->priority = prio;
-	r->status = date <= ctx->today ? RACE_DONE : RACE_REGISTERED;
-	return r;
-}
-
-static struct activity *act(struct advice_context *ctx, enum sport sport, int32_t date, int rpe)
-{
-	struct activity *a = activity_list_push(&ctx->activities);
-
-	a->id = (int64_t)ctx->activities.n_activities;
-	a->athlete_id = 1;
-	a->sport = sport;
-	a->date = date;
-	a->duration_s = 3600;
-	a->rpe = rpe;
-	a->load = 50;
-	return a;
-}
-
-static struct recovery *session(struct advice_context *ctx, enum modality m, int32_t date)
-{
-	struct recovery *r = recovery_list_push(&ctx->sessions);
-
-	r->id = (int64_t)ctx->sessions.n;
-	r->athlete_id = 1;
-	r->modality = m;
-	r->day = date;
-	return r;
-}
 
 static struct provider *provider(struct advice_context *ctx, const char *name, int64_t price)
 {
@@ -185,7 +129,7 @@ static void plan(struct advice_context *ctx, int32_t first, int32_t last, const 
 static void make(struct fixture *f, int weeks)
 {
 	massage_plan_release(&f->plan);
-	massage_plan_make(&f->ctx, &f->booked, weeks, &f->plan);
+	massage_plan_make(&f->sit.ctx, &f->booked, weeks, &f->plan);
 }
 
 /* The first item under rule id (by its rule or, for self-massage, the
@@ -237,26 +181,6 @@ static const struct advice *need(const struct massage_plan *p, const char *id, i
 	return a;
 }
 
-static bool has_fact(const struct advice *a, const char *text)
-{
-	for (size_t i = 0; i < a->n_facts; i++) {
-		if (strstr(a->facts[i], text)) {
-			return true;
-		}
-	}
-	return false;
-}
-
-static void disable(struct fixture *f, const char *id)
-{
-	struct strbuf sb = STRBUF_INIT;
-
-	strbuf_addf(&sb, "[%s]\nenabled = no\n", id);
-	rulebook_override(&f->rules, sb.buf, "test");
-	assert_false(rules_enabled(&f->rules, id));
-	strbuf_release(&sb);
-}
-
 /* No item of deep work within a day of a hard day, none on a day of
  * another. */
 static void assert_rules_hold(const struct fixture *f)
@@ -273,7 +197,7 @@ static void assert_rules_hold(const struct fixture *f)
 		if (it->modality == MOD_MASSAGE_DEEP || it->modality == MOD_MASSAGE_ART ||
 		    it->modality == MOD_MASSAGE_SPORTS) {
 			for (int32_t d = it->day - 1; d <= it->day + 1; d++) {
-				assert_false(advice_is_hard_day(&f->ctx, d));
+				assert_false(advice_is_hard_day(&f->sit.ctx, d));
 			}
 		}
 		assert_true(it->advice < p->advice.n_items);
@@ -292,7 +216,7 @@ static void post_marathon_deep_tissue(void **state)
 	const struct massage_item *it;
 	const struct advice *easy;
 
-	race(&f->ctx, "Phoenix Marathon", TODAY - 4, 42.195, RACE_A);
+	situation_race(&f->sit.ctx, "Phoenix Marathon", TODAY - 4, 42.195, RACE_A);
 	make(f, 6);
 	it = item_for(&f->plan, "massage-post-race");
 	assert_non_null(it);
@@ -302,7 +226,7 @@ static void post_marathon_deep_tissue(void **state)
 	assert_null(it->provider); /* knead knows no therapist */
 	assert_int_equal(it->cost_cents, -1);
 	assert_true(strstr(f->plan.advice.items[it->advice].text, "4 days after Phoenix Marathon"));
-	assert_true(has_fact(&f->plan.advice.items[it->advice], "knead provider add"));
+	assert_true(situation_has_fact(&f->plan.advice.items[it->advice], "knead provider add"));
 	easy = need(&f->plan, "easy-after-massage", TODAY + 1);
 	assert_int_equal(easy->kind, ADVICE_ADVICE);
 	assert_true(strstr(easy->text, "easy run or rest"));
@@ -318,14 +242,15 @@ static void post_race_skips_a_day_next_to_a_hard_one(void **state)
 	struct fixture *f = *state;
 	const struct massage_item *it;
 
-	race(&f->ctx, "Phoenix Marathon", TODAY - 4, 42.195, RACE_A);
-	act(&f->ctx, SPORT_BIKE, TODAY - 1, 8);
+	situation_race(&f->sit.ctx, "Phoenix Marathon", TODAY - 4, 42.195, RACE_A);
+	situation_act(&f->sit.ctx, SPORT_BIKE, TODAY - 1, 8);
 	make(f, 6);
 	it = item_for(&f->plan, "massage-post-race");
 	assert_non_null(it);
 	assert_int_equal(it->day, TODAY + 1);
-	assert_true(has_fact(&f->plan.advice.items[it->advice],
-	                     "2026-11-24: within 1 day of a hard day, 2026-11-23 (bike, RPE 8)"));
+	assert_true(situation_has_fact(
+	        &f->plan.advice.items[it->advice],
+	        "2026-11-24: within 1 day of a hard day, 2026-11-23 (bike, RPE 8)"));
 	assert_rules_hold(f);
 }
 
@@ -338,8 +263,9 @@ static void post_race_slips_past_planned_hard_days(void **state)
 	int32_t hard[] = { TODAY, TODAY + 2 };
 	const struct massage_item *it;
 
-	race(&f->ctx, "City Half", TODAY - 3, 21.1, RACE_B); /* window: today..today+2 */
-	plan(&f->ctx, TODAY - 7, TODAY + 60, hard, kinds, 2);
+	situation_race(&f->sit.ctx, "City Half", TODAY - 3, 21.1,
+	               RACE_B); /* window: today..today+2 */
+	plan(&f->sit.ctx, TODAY - 7, TODAY + 60, hard, kinds, 2);
 	make(f, 6);
 	it = item_for(&f->plan, "massage-post-race");
 	assert_non_null(it);
@@ -354,11 +280,11 @@ static void post_race_only_after_long_races_once(void **state)
 {
 	struct fixture *f = *state;
 
-	race(&f->ctx, "Turkey Trot", TODAY - 4, 10, RACE_B);
+	situation_race(&f->sit.ctx, "Turkey Trot", TODAY - 4, 10, RACE_B);
 	make(f, 2);
 	assert_null(item_for(&f->plan, "massage-post-race"));
-	race(&f->ctx, "Phoenix Marathon", TODAY - 4, 42.195, RACE_A);
-	session(&f->ctx, MOD_MASSAGE_DEEP, TODAY - 1);
+	situation_race(&f->sit.ctx, "Phoenix Marathon", TODAY - 4, 42.195, RACE_A);
+	situation_session(&f->sit.ctx, MOD_MASSAGE_DEEP, TODAY - 1);
 	make(f, 2);
 	assert_null(item_for(&f->plan, "massage-post-race"));
 }
@@ -368,7 +294,7 @@ static void post_race_window_past(void **state)
 {
 	struct fixture *f = *state;
 
-	race(&f->ctx, "Phoenix Marathon", TODAY - 6, 42.195, RACE_A);
+	situation_race(&f->sit.ctx, "Phoenix Marathon", TODAY - 6, 42.195, RACE_A);
 	make(f, 2);
 	assert_null(item_for(&f->plan, "massage-post-race"));
 }
@@ -383,7 +309,7 @@ static void a_race_in_eight_days(void **state)
 	int32_t race_day = TODAY + 8;
 	const struct massage_item *deep, *light;
 
-	race(&f->ctx, "Phoenix Half", race_day, 21.1, RACE_A);
+	situation_race(&f->sit.ctx, "Phoenix Half", race_day, 21.1, RACE_A);
 	make(f, 6);
 	deep = item_for(&f->plan, "massage-pre-race-deep");
 	light = item_for(&f->plan, "massage-pre-race-light");
@@ -402,7 +328,7 @@ static void a_race_in_eight_days(void **state)
 			assert_int_not_equal(it->modality, MOD_MASSAGE_SPORTS);
 		}
 	}
-	assert_true(has_fact(&f->plan.advice.items[deep->advice], "early end"));
+	assert_true(situation_has_fact(&f->plan.advice.items[deep->advice], "early end"));
 	/* after the half: deep tissue 3 days after it */
 	assert_int_equal(item_for(&f->plan, "massage-post-race")->day, race_day + 3);
 	assert_rules_hold(f);
@@ -413,7 +339,7 @@ static void a_race_in_eight_days(void **state)
 static void a_race_run_since_was_ahead_then(void **state)
 {
 	struct fixture *f = *state;
-	struct race *r = race(&f->ctx, "Phoenix Half", TODAY + 8, 21.1, RACE_A);
+	struct race *r = situation_race(&f->sit.ctx, "Phoenix Half", TODAY + 8, 21.1, RACE_A);
 
 	r->status = RACE_DONE;
 	make(f, 2);
@@ -430,13 +356,13 @@ static void pre_race_late_end_after_a_recent_massage(void **state)
 	struct fixture *f = *state;
 	const struct massage_item *deep;
 
-	race(&f->ctx, "Phoenix Half", TODAY + 8, 21.1, RACE_A);
-	session(&f->ctx, MOD_MASSAGE_SPORTS, TODAY - 10);
+	situation_race(&f->sit.ctx, "Phoenix Half", TODAY + 8, 21.1, RACE_A);
+	situation_session(&f->sit.ctx, MOD_MASSAGE_SPORTS, TODAY - 10);
 	make(f, 2);
 	deep = item_for(&f->plan, "massage-pre-race-deep");
 	assert_non_null(deep);
 	assert_int_equal(deep->day, TODAY + 3);
-	assert_true(has_fact(&f->plan.advice.items[deep->advice], "late end"));
+	assert_true(situation_has_fact(&f->plan.advice.items[deep->advice], "late end"));
 }
 
 /* The late end next to a planned long run moves a day earlier; B races
@@ -448,16 +374,16 @@ static void pre_race_around_the_plan(void **state)
 	int32_t hard[] = { TODAY + 4 };
 	const struct massage_item *deep;
 
-	race(&f->ctx, "Phoenix Half", TODAY + 8, 21.1, RACE_A);
-	session(&f->ctx, MOD_MASSAGE_SPORTS, TODAY - 10);
-	plan(&f->ctx, TODAY - 14, TODAY + 8, hard, kinds, 1);
+	situation_race(&f->sit.ctx, "Phoenix Half", TODAY + 8, 21.1, RACE_A);
+	situation_session(&f->sit.ctx, MOD_MASSAGE_SPORTS, TODAY - 10);
+	plan(&f->sit.ctx, TODAY - 14, TODAY + 8, hard, kinds, 1);
 	make(f, 2);
 	deep = item_for(&f->plan, "massage-pre-race-deep");
 	assert_int_equal(deep->day, TODAY + 2);
 	assert_rules_hold(f);
 
 	massage_plan_release(&f->plan);
-	f->ctx.races.races[0].priority = RACE_B;
+	f->sit.ctx.races.races[0].priority = RACE_B;
 	make(f, 2);
 	assert_null(item_for(&f->plan, "massage-pre-race-deep"));
 	assert_int_equal(item_for(&f->plan, "massage-pre-race-light")->day, TODAY + 6);
@@ -469,7 +395,7 @@ static void pre_race_around_the_plan(void **state)
 static void adhesions_ask_for_art(void **state)
 {
 	struct fixture *f = *state;
-	struct injury *inj = injury_list_push(&f->ctx.injuries);
+	struct injury *inj = injury_list_push(&f->sit.ctx.injuries);
 	struct recovery *r;
 	struct recovery_region *rr;
 	const struct massage_item *it;
@@ -479,18 +405,18 @@ static void adhesions_ask_for_art(void **state)
 	inj->side = SIDE_RIGHT;
 	inj->onset = TODAY - 20;
 	inj->status = INJURY_ACTIVE;
-	r = session(&f->ctx, MOD_PHYSIO, TODAY - 12);
+	r = situation_session(&f->sit.ctx, MOD_PHYSIO, TODAY - 12);
 	rr = recovery_add_region(r, "biceps-femoris", SIDE_RIGHT);
 	rr->finding = FINDING_ADHESION;
 	rr->severity = 2;
-	race(&f->ctx, "Phoenix Marathon", TODAY - 4, 42.195, RACE_A);
+	situation_race(&f->sit.ctx, "Phoenix Marathon", TODAY - 4, 42.195, RACE_A);
 	make(f, 1);
 	it = item_for(&f->plan, "massage-post-race");
 	assert_int_equal(it->modality, MOD_MASSAGE_ART);
 	assert_non_null(it->type_rule);
 	assert_string_equal(it->type_rule->id, "massage-type");
-	assert_true(
-	        has_fact(&f->plan.advice.items[it->advice], "adhesions found in the hamstrings"));
+	assert_true(situation_has_fact(&f->plan.advice.items[it->advice],
+	                               "adhesions found in the hamstrings"));
 
 	/* resolved, it no longer asks */
 	inj->status = INJURY_RESOLVED;
@@ -508,7 +434,7 @@ static void cadence_kind_follows_the_block(void **state)
 	const struct massage_item *it;
 
 	for (int32_t d = TODAY - 27; d < TODAY; d += 2) {
-		act(&f->ctx, SPORT_RUN, d, 4);
+		situation_act(&f->sit.ctx, SPORT_RUN, d, 4);
 	}
 	make(f, 1);
 	it = item_for(&f->plan, "maintenance-cadence");
@@ -520,16 +446,18 @@ static void cadence_kind_follows_the_block(void **state)
 	for (size_t i = 0; i < 60; i++) {
 		loads[i] = 70;
 	}
-	f->ctx.fitness = xcalloc(60, sizeof(*f->ctx.fitness));
-	f->ctx.n_fitness = 60;
-	pmc_compute(loads, 60, TODAY - 59, NULL, f->ctx.fitness);
+	f->sit.ctx.fitness = xcalloc(60, sizeof(*f->sit.ctx.fitness));
+	f->sit.ctx.n_fitness = 60;
+	pmc_compute(loads, 60, TODAY - 59, NULL, f->sit.ctx.fitness);
 	make(f, 1);
 	it = item_for(&f->plan, "maintenance-cadence");
 	assert_int_equal(it->modality, MOD_MASSAGE_DEEP);
 	assert_string_equal(it->type_rule->id, "massage-type");
 
-	race(&f->ctx, "Tune-up 10k", TODAY + 5, 10, RACE_B);
-	disable(f, "massage-pre-race-light"); /* its Swedish massage would stand for this one */
+	situation_race(&f->sit.ctx, "Tune-up 10k", TODAY + 5, 10, RACE_B);
+	situation_disable(
+	        &f->sit.rules,
+	        "massage-pre-race-light"); /* its Swedish massage would stand for this one */
 	make(f, 1);
 	it = item_for(&f->plan, "maintenance-cadence");
 	assert_int_equal(it->modality, MOD_MASSAGE_SWEDISH);
@@ -546,8 +474,8 @@ static void cadence_every_four_weeks(void **state)
 	const struct massage_item *it;
 	size_t n = 0;
 
-	plan(&f->ctx, TODAY - 21, TODAY + 120, NULL, NULL, 0);
-	session(&f->ctx, MOD_MASSAGE_SPORTS, TODAY - 14);
+	plan(&f->sit.ctx, TODAY - 21, TODAY + 120, NULL, NULL, 0);
+	situation_session(&f->sit.ctx, MOD_MASSAGE_SPORTS, TODAY - 14);
 	make(f, 10);
 	for (size_t i = 0; i < f->plan.n_items; i++) {
 		it = &f->plan.items[i];
@@ -560,8 +488,8 @@ static void cadence_every_four_weeks(void **state)
 	                   "the last was 2026-11-10"));
 
 	/* no plan, no regular training: no block */
-	plan_release(&f->ctx.plan);
-	plan_init(&f->ctx.plan);
+	plan_release(&f->sit.ctx.plan);
+	plan_init(&f->sit.ctx.plan);
 	make(f, 10);
 	assert_int_equal(f->plan.n_items, 0);
 }
@@ -591,8 +519,8 @@ static void booked_appointments_count(void **state)
 	const struct massage_item *it;
 	const struct advice *easy;
 
-	race(&f->ctx, "Phoenix Marathon", TODAY - 4, 42.195, RACE_A);
-	plan(&f->ctx, TODAY - 1, TODAY + 30, hard, kinds, 1);
+	situation_race(&f->sit.ctx, "Phoenix Marathon", TODAY - 4, 42.195, RACE_A);
+	plan(&f->sit.ctx, TODAY - 1, TODAY + 30, hard, kinds, 1);
 	book(f, MOD_MASSAGE_DEEP, TODAY + 1, "massage-post-race");
 	book(f, MOD_MASSAGE_SWEDISH, TODAY + 10, NULL)->status = APPOINTMENT_CANCELLED;
 	make(f, 2);
@@ -622,11 +550,11 @@ static void budget_of_eighty_with_a_membership(void **state)
 	struct provider *studio, *cheap;
 	const struct massage_item *deep, *light, *post;
 
-	f->profile.budget_cents = 8000;
-	studio = provider(&f->ctx, "Knead Studio", 9000);
+	f->sit.profile.budget_cents = 8000;
+	studio = provider(&f->sit.ctx, "Knead Studio", 9000);
 	member(studio, 5000, 1, day(2026, 11, 1));
-	cheap = provider(&f->ctx, "Thrifty Hands", 6000);
-	race(&f->ctx, "Phoenix Half", day(2026, 12, 13), 21.1, RACE_A);
+	cheap = provider(&f->sit.ctx, "Thrifty Hands", 6000);
+	situation_race(&f->sit.ctx, "Phoenix Half", day(2026, 12, 13), 21.1, RACE_A);
 	make(f, 6);
 	deep = item_for(&f->plan, "massage-pre-race-deep");
 	light = item_for(&f->plan, "massage-pre-race-light");
@@ -648,8 +576,8 @@ static void budget_of_eighty_with_a_membership(void **state)
 	assert_null(post->provider);
 	assert_int_equal(post->cost_cents, 0);
 	assert_true(strstr(f->plan.advice.items[post->advice].text, "self-massage"));
-	assert_true(
-	        has_fact(&f->plan.advice.items[post->advice], "would take the month to $110.00"));
+	assert_true(situation_has_fact(&f->plan.advice.items[post->advice],
+	                               "would take the month to $110.00"));
 	/* no easy-after or water for self-massage */
 	assert_null(advice_on(&f->plan, "easy-after-massage", post->day + 1));
 	for (size_t i = 0; i < f->plan.n_months; i++) {
@@ -661,7 +589,7 @@ static void budget_of_eighty_with_a_membership(void **state)
 	(void)cheap;
 
 	/* without a budget, the cheapest therapist */
-	f->profile.budget_cents = -1;
+	f->sit.profile.budget_cents = -1;
 	make(f, 6);
 	post = item_for(&f->plan, "massage-post-race");
 	assert_string_equal(post->rule->id, "massage-post-race");
@@ -680,15 +608,15 @@ static void budget_counts_what_was_spent(void **state)
 	const struct massage_item *it;
 	const struct advice *warn;
 
-	f->profile.budget_cents = 8000;
-	studio = provider(&f->ctx, "Knead Studio", 9000);
+	f->sit.profile.budget_cents = 8000;
+	studio = provider(&f->sit.ctx, "Knead Studio", 9000);
 	member(studio, 5000, 1, day(2026, 11, 1));
-	r = session(&f->ctx, MOD_MASSAGE_SPORTS, day(2026, 11, 3));
+	r = situation_session(&f->sit.ctx, MOD_MASSAGE_SPORTS, day(2026, 11, 3));
 	r->provider_id = studio->id;
-	r = session(&f->ctx, MOD_MASSAGE_SWEDISH, day(2026, 11, 20));
+	r = situation_session(&f->sit.ctx, MOD_MASSAGE_SWEDISH, day(2026, 11, 20));
 	r->cost_cents = 2000;
 	memcpy(r->currency, "USD", 4);
-	race(&f->ctx, "Phoenix Marathon", TODAY - 4, 42.195, RACE_A);
+	situation_race(&f->sit.ctx, "Phoenix Marathon", TODAY - 4, 42.195, RACE_A);
 	make(f, 1);
 	it = item_for(&f->plan, "massage-post-race");
 	assert_string_equal(it->rule->id, "budget"); /* 70 spent, 90 more is too much */
@@ -707,11 +635,11 @@ static void booked_membership_sessions_are_taken(void **state)
 	struct appointment *a;
 	const struct massage_item *it;
 
-	f->profile.budget_cents = 8000;
-	studio = provider(&f->ctx, "Knead Studio", 9000);
+	f->sit.profile.budget_cents = 8000;
+	studio = provider(&f->sit.ctx, "Knead Studio", 9000);
 	member(studio, 5000, 1, day(2026, 11, 1));
-	provider(&f->ctx, "Thrifty Hands", 6000);
-	race(&f->ctx, "Phoenix Half", day(2026, 12, 13), 21.1, RACE_A);
+	provider(&f->sit.ctx, "Thrifty Hands", 6000);
+	situation_race(&f->sit.ctx, "Phoenix Half", day(2026, 12, 13), 21.1, RACE_A);
 	a = book(f, MOD_MASSAGE_SWEDISH, day(2026, 11, 30), "maintenance-cadence");
 	a->provider_id = studio->id;
 	a->cost_cents = 0;
@@ -722,8 +650,9 @@ static void booked_membership_sessions_are_taken(void **state)
 	it = item_for(&f->plan, "massage-pre-race-deep");
 	assert_int_equal(it->day, day(2026, 11, 28));
 	assert_string_equal(it->rule->id, "budget");
-	assert_true(has_fact(&f->plan.advice.items[it->advice], "$60.00 would take the month to "
-	                                                        "$110.00"));
+	assert_true(situation_has_fact(&f->plan.advice.items[it->advice],
+	                               "$60.00 would take the month to "
+	                               "$110.00"));
 }
 
 /* ---- switches ---- */
@@ -732,11 +661,11 @@ static void rules_switched_off_say_nothing(void **state)
 {
 	struct fixture *f = *state;
 
-	race(&f->ctx, "Phoenix Marathon", TODAY - 4, 42.195, RACE_A);
-	race(&f->ctx, "Phoenix Half", TODAY + 20, 21.1, RACE_A);
-	disable(f, "massage-post-race");
-	disable(f, "massage-pre-race-light");
-	disable(f, "hydrate-after-massage");
+	situation_race(&f->sit.ctx, "Phoenix Marathon", TODAY - 4, 42.195, RACE_A);
+	situation_race(&f->sit.ctx, "Phoenix Half", TODAY + 20, 21.1, RACE_A);
+	situation_disable(&f->sit.rules, "massage-post-race");
+	situation_disable(&f->sit.rules, "massage-pre-race-light");
+	situation_disable(&f->sit.rules, "hydrate-after-massage");
 	make(f, 6);
 	assert_null(item_for(&f->plan, "massage-post-race"));
 	assert_null(item_for(&f->plan, "massage-pre-race-light"));
@@ -754,7 +683,7 @@ static void weeks_are_bounded(void **state)
 	assert_int_equal(f->plan.to - f->plan.from, 6);
 	make(f, 1000);
 	assert_int_equal(f->plan.to - f->plan.from + 1, 7 * MASSAGE_MAX_WEEKS);
-	assert_true(f->plan.to <= f->ctx.until);
+	assert_true(f->plan.to <= f->sit.ctx.until);
 }
 
 int main(void)

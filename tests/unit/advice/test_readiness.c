@@ -25,6 +25,7 @@
 #include "base/datafile.h"
 #include "base/date.h"
 #include "base/xalloc.h"
+#include "situation.h"
 
 /* Tuesday 2026-11-24, like the CLI tests' clock. */
 #define TODAY date_from_civil(2026, 11, 24)
@@ -34,28 +35,14 @@
 #define PLAN_START (date_week_start(TODAY) - 56)
 
 struct fixture {
-	struct rulebook rules;
-	struct region_catalog regions;
-	struct athlete profile;
-	struct advice_context ctx;
+	struct situation sit;
 	struct advice_list advice;
 };
 
 static int setup(void **state)
 {
 	struct fixture *f = xcalloc(1, sizeof(*f));
-	struct err err = ERR_INIT;
-
-	f->rules = (struct rulebook)RULEBOOK_INIT;
-	f->regions = (struct region_catalog)REGION_CATALOG_INIT;
-	f->advice = (struct advice_list)ADVICE_LIST_INIT;
-	if (rulebook_parse(&f->rules, datafile_builtin("rules.ini", NULL), "rules.ini", &err) ||
-	    region_catalog_parse(&f->regions, datafile_builtin("regions.ini", NULL), "regions.ini",
-	                         &err)) {
-		fail_msg("%s", err.msg);
-	}
-	athlete_init(&f->profile, 1);
-	advice_context_init(&f->ctx, &f->profile, &f->rules, &f->regions, TODAY);
+	situation_init(&f->sit, TODAY);
 	*state = f;
 	return 0;
 }
@@ -65,10 +52,7 @@ static int teardown(void **state)
 	struct fixture *f = *state;
 
 	advice_list_release(&f->advice);
-	advice_context_release(&f->ctx);
-	rulebook_release(&f->rules);
-	region_catalog_release(&f->regions);
-	athlete_release(&f->profile);
+	situation_release(&f->sit);
 	free(f);
 	return 0;
 }
@@ -78,57 +62,11 @@ static int teardown(void **state)
 static struct race *add_race(struct advice_context *ctx, const char *name, int32_t day,
                              double metres, enum race_status status)
 {
-	struct race *r = race_list_push(&ctx->races);
+	struct race *r = situation_race(ctx, name, day, metres / 1000, RACE_B);
 
-	r->id = (int64_t)ctx->races.n_races;
-	r->athlete_id = 1;
-	r->name = xstrdup(name);
-	r->date = day;
-	r->distance_m = metres;
+	r->distance_m = metres; /* exactly, not via km */
 	r->status = status;
 	return r;
-}
-
-static struct activity *run(struct advice_context *ctx, int32_t day, double km, double min)
-{
-	struct activity *a = activity_list_push(&ctx->activities);
-
-	a->id = (int64_t)ctx->activities.n_activities;
-	a->athlete_id = 1;
-	a->sport = SPORT_RUN;
-	a->date = day;
-	a->distance_m = km * 1000;
-	a->duration_s = min * 60;
-	a->load = min;
-	return a;
-}
-
-static struct checkin *check(struct advice_context *ctx, int32_t day, const char *region,
-                             enum side side, enum measure m, int level)
-{
-	struct checkin *c = checkin_list_push(&ctx->checkins);
-
-	c->id = (int64_t)ctx->checkins.n;
-	c->athlete_id = 1;
-	c->day = day;
-	memcpy(c->region, region, strlen(region) + 1);
-	c->side = side;
-	c->level[m] = level;
-	return c;
-}
-
-static struct injury *injure(struct advice_context *ctx, const char *region, enum side side,
-                             int32_t onset, enum injury_status status)
-{
-	struct injury *inj = injury_list_push(&ctx->injuries);
-
-	inj->id = (int64_t)ctx->injuries.n;
-	inj->athlete_id = 1;
-	memcpy(inj->region, region, strlen(region) + 1);
-	inj->side = side;
-	inj->onset = onset;
-	inj->status = status;
-	return inj;
 }
 
 /* Fitness rows from the activities' loads, from 400 days back to today,
@@ -199,9 +137,9 @@ static void train(struct advice_context *ctx, bool easy, double long_min)
 		double min = week_min[d - date_week_start(d)];
 
 		if (min >= 100) {
-			run(ctx, d, long_min / 5.5, long_min);
+			situation_run(ctx, d, long_min / 5.5, long_min);
 		} else if (min > 0 && easy) {
-			run(ctx, d, min / 6, min);
+			situation_run(ctx, d, min / 6, min);
 		}
 	}
 	fitness_from_activities(ctx);
@@ -217,16 +155,6 @@ static const struct advice *find(const struct advice_list *list, const char *rul
 	}
 	fail_msg("no %s advice with '%s'", rule, text);
 	abort();
-}
-
-static bool has_fact(const struct advice *a, const char *text)
-{
-	for (size_t i = 0; i < a->n_facts; i++) {
-		if (strstr(a->facts[i], text)) {
-			return true;
-		}
-	}
-	return false;
 }
 
 /* ---- small parts ---- */
@@ -275,10 +203,10 @@ static void a_good_block_says_register(void **state)
 	const struct race *half;
 	const struct advice *a;
 
-	half = add_race(&f->ctx, "Half of the Hills", HALF_DAY, 21097.5, RACE_CONSIDERING);
-	plan_half(&f->ctx);
-	train(&f->ctx, true, 100);
-	readiness_assess(&f->ctx, half, &r, &f->advice);
+	half = add_race(&f->sit.ctx, "Half of the Hills", HALF_DAY, 21097.5, RACE_CONSIDERING);
+	plan_half(&f->sit.ctx);
+	train(&f->sit.ctx, true, 100);
+	readiness_assess(&f->sit.ctx, half, &r, &f->advice);
 
 	assert_int_equal(r.days_to_race, 19);
 	assert_int_equal(r.compliance_level, READINESS_OK);
@@ -304,7 +232,7 @@ static void a_good_block_says_register(void **state)
 	a = find(&f->advice, "race-readiness", "register for Half of the Hills");
 	assert_ptr_equal(a, &f->advice.items[0]);
 	assert_int_equal(a->kind, ADVICE_ADVICE);
-	assert_true(has_fact(a, "19 days away"));
+	assert_true(situation_has_fact(a, "19 days away"));
 	a = find(&f->advice, "race-readiness", "plan compliance: 100 %");
 	assert_int_equal(a->from, TODAY - 27);
 	find(&f->advice, "race-readiness", "longest run in the last 6 weeks: 1:40:00");
@@ -317,10 +245,10 @@ static void already_registered_and_ready_races_as_planned(void **state)
 	struct race_readiness r;
 	const struct race *half;
 
-	half = add_race(&f->ctx, "Half of the Hills", HALF_DAY, 21097.5, RACE_REGISTERED);
-	plan_half(&f->ctx);
-	train(&f->ctx, true, 100);
-	readiness_assess(&f->ctx, half, &r, &f->advice);
+	half = add_race(&f->sit.ctx, "Half of the Hills", HALF_DAY, 21097.5, RACE_REGISTERED);
+	plan_half(&f->sit.ctx);
+	train(&f->sit.ctx, true, 100);
+	readiness_assess(&f->sit.ctx, half, &r, &f->advice);
 	assert_int_equal(r.verdict, READINESS_REGISTER);
 	find(&f->advice, "race-readiness", "race it as planned");
 }
@@ -332,16 +260,16 @@ static void an_injury_and_a_skipped_plan_say_the_shorter_race(void **state)
 	const struct race *half;
 	const struct advice *a;
 
-	half = add_race(&f->ctx, "Half of the Hills", HALF_DAY, 21097.5, RACE_CONSIDERING);
-	add_race(&f->ctx, "Hilly 10k", TODAY + 12, 10000, RACE_CONSIDERING);
-	add_race(&f->ctx, "Old 5k", TODAY - 30, 5000, RACE_DONE);
-	plan_half(&f->ctx);
+	half = add_race(&f->sit.ctx, "Half of the Hills", HALF_DAY, 21097.5, RACE_CONSIDERING);
+	add_race(&f->sit.ctx, "Hilly 10k", TODAY + 12, 10000, RACE_CONSIDERING);
+	add_race(&f->sit.ctx, "Old 5k", TODAY - 30, 5000, RACE_DONE);
+	plan_half(&f->sit.ctx);
 	/* only the long runs */
-	train(&f->ctx, false, 100);
-	injure(&f->ctx, "hamstrings", SIDE_RIGHT, TODAY - 10, INJURY_ACTIVE);
-	check(&f->ctx, TODAY - 10, "hamstrings", SIDE_RIGHT, MEASURE_PAIN, 6);
-	check(&f->ctx, TODAY - 1, "hamstrings", SIDE_RIGHT, MEASURE_PAIN, 5);
-	readiness_assess(&f->ctx, half, &r, &f->advice);
+	train(&f->sit.ctx, false, 100);
+	situation_injure(&f->sit.ctx, "hamstrings", SIDE_RIGHT, TODAY - 10, INJURY_ACTIVE);
+	situation_check(&f->sit.ctx, TODAY - 10, "hamstrings", SIDE_RIGHT, MEASURE_PAIN, 6);
+	situation_check(&f->sit.ctx, TODAY - 1, "hamstrings", SIDE_RIGHT, MEASURE_PAIN, 5);
+	readiness_assess(&f->sit.ctx, half, &r, &f->advice);
 
 	assert_int_equal(r.compliance_level, READINESS_NOT_READY);
 	assert_true(r.compliance_share < 0.6);
@@ -364,7 +292,7 @@ static void an_injury_and_a_skipped_plan_say_the_shorter_race(void **state)
 	a = find(&f->advice, "race-readiness", "right hamstrings injury active since");
 	assert_int_equal(a->kind, ADVICE_WARNING);
 	assert_non_null(strstr(a->text, "pain 5 on Mon 2026-11-23"));
-	assert_true(has_fact(a, "no running (injury-no-run)"));
+	assert_true(situation_has_fact(a, "no running (injury-no-run)"));
 }
 
 static void without_a_shorter_race_any_shorter_one(void **state)
@@ -373,29 +301,29 @@ static void without_a_shorter_race_any_shorter_one(void **state)
 	struct race_readiness r;
 	const struct race *half;
 
-	half = add_race(&f->ctx, "Half of the Hills", HALF_DAY, 21097.5, RACE_CONSIDERING);
-	add_race(&f->ctx, "Another half", TODAY + 40, 21097.5, RACE_CONSIDERING);
+	half = add_race(&f->sit.ctx, "Half of the Hills", HALF_DAY, 21097.5, RACE_CONSIDERING);
+	add_race(&f->sit.ctx, "Another half", TODAY + 40, 21097.5, RACE_CONSIDERING);
 	/* no plan, and runs far too short */
 	for (int i = 1; i <= 20; i++) {
-		run(&f->ctx, TODAY - 2 * i, 5, 30);
+		situation_run(&f->sit.ctx, TODAY - 2 * i, 5, 30);
 	}
-	fitness_from_activities(&f->ctx);
-	readiness_assess(&f->ctx, half, &r, &f->advice);
+	fitness_from_activities(&f->sit.ctx);
+	readiness_assess(&f->sit.ctx, half, &r, &f->advice);
 	assert_int_equal(r.compliance_level, READINESS_UNKNOWN);
 	assert_int_equal(r.long_level, READINESS_NOT_READY);
 	assert_int_equal(r.verdict, READINESS_SHORTER);
 	assert_null(r.shorter);
 	find(&f->advice, "race-readiness", "choose a shorter race than Half of the Hills");
-	assert_true(has_fact(&f->advice.items[0], "no plan to compare with"));
+	assert_true(situation_has_fact(&f->advice.items[0], "no plan to compare with"));
 }
 
 static void a_5k_runner_not_ready_chooses_a_later_race(void **state)
 {
 	struct fixture *f = *state;
 	struct race_readiness r;
-	const struct race *k = add_race(&f->ctx, "Parkrun", TODAY + 5, 5000, RACE_CONSIDERING);
+	const struct race *k = add_race(&f->sit.ctx, "Parkrun", TODAY + 5, 5000, RACE_CONSIDERING);
 
-	readiness_assess(&f->ctx, k, &r, &f->advice);
+	readiness_assess(&f->sit.ctx, k, &r, &f->advice);
 	assert_int_equal(r.verdict, READINESS_SHORTER);
 	assert_int_equal(r.distance, READINESS_5K);
 	find(&f->advice, "race-readiness",
@@ -409,11 +337,11 @@ static void a_long_run_just_short_says_wait_a_week(void **state)
 	const struct race *half;
 	const struct advice *a;
 
-	half = add_race(&f->ctx, "Half of the Hills", HALF_DAY, 21097.5, RACE_CONSIDERING);
-	plan_half(&f->ctx);
+	half = add_race(&f->sit.ctx, "Half of the Hills", HALF_DAY, 21097.5, RACE_CONSIDERING);
+	plan_half(&f->sit.ctx);
 	/* 75 min and 13.6 km: 83 % of 90 min */
-	train(&f->ctx, true, 75);
-	readiness_assess(&f->ctx, half, &r, &f->advice);
+	train(&f->sit.ctx, true, 75);
+	readiness_assess(&f->sit.ctx, half, &r, &f->advice);
 	assert_int_equal(r.compliance_level, READINESS_OK);
 	assert_int_equal(r.long_level, READINESS_BORDERLINE);
 	/* the better of time and distance */
@@ -435,19 +363,20 @@ static void weeks_left_to_build_lower_todays_need(void **state)
 	const struct race *m;
 
 	/* a marathon 16 weeks and 2 days away: 14 weeks to build */
-	m = add_race(&f->ctx, "Spring Marathon", TODAY + 114, 42195, RACE_CONSIDERING);
+	m = add_race(&f->sit.ctx, "Spring Marathon", TODAY + 114, 42195, RACE_CONSIDERING);
 	for (int i = 1; i <= 6; i++) {
-		run(&f->ctx, TODAY - 7 * i, 7, 45);
-		run(&f->ctx, TODAY - 7 * i + 2, 7, 45);
+		situation_run(&f->sit.ctx, TODAY - 7 * i, 7, 45);
+		situation_run(&f->sit.ctx, TODAY - 7 * i + 2, 7, 45);
 	}
-	fitness_from_activities(&f->ctx);
-	readiness_assess(&f->ctx, m, &r, &f->advice);
+	fitness_from_activities(&f->sit.ctx);
+	readiness_assess(&f->sit.ctx, m, &r, &f->advice);
 	assert_int_equal(r.distance, READINESS_MARATHON);
 	assert_int_equal(r.build_weeks, 14);
 	assert_true(fabs(r.need_now_s - 150 * 60 / pow(1.1, 14)) < 1e-6);
 	/* 45 min against 39.5 */
 	assert_int_equal(r.long_level, READINESS_OK);
-	assert_true(has_fact(find(&f->advice, "race-readiness", "longest run"), "14 weeks left"));
+	assert_true(situation_has_fact(find(&f->advice, "race-readiness", "longest run"),
+	                               "14 weeks left"));
 }
 
 static void falling_fitness_is_borderline_outside_the_taper(void **state)
@@ -456,14 +385,14 @@ static void falling_fitness_is_borderline_outside_the_taper(void **state)
 	struct race_readiness r;
 	const struct race *half;
 
-	half = add_race(&f->ctx, "Half of the Hills", TODAY + 30, 21097.5, RACE_CONSIDERING);
+	half = add_race(&f->sit.ctx, "Half of the Hills", TODAY + 30, 21097.5, RACE_CONSIDERING);
 	/* eight solid weeks, then two almost idle ones with one long run */
 	for (int32_t d = TODAY - 80; d < TODAY - 14; d++) {
-		run(&f->ctx, d, 10, 60);
+		situation_run(&f->sit.ctx, d, 10, 60);
 	}
-	run(&f->ctx, TODAY - 5, 18, 100);
-	fitness_from_activities(&f->ctx);
-	readiness_assess(&f->ctx, half, &r, &f->advice);
+	situation_run(&f->sit.ctx, TODAY - 5, 18, 100);
+	fitness_from_activities(&f->sit.ctx);
+	readiness_assess(&f->sit.ctx, half, &r, &f->advice);
 	assert_false(r.taper);
 	assert_true(r.ctl_falling);
 	assert_int_equal(r.load_level, READINESS_BORDERLINE);
@@ -472,8 +401,8 @@ static void falling_fitness_is_borderline_outside_the_taper(void **state)
 	advice_list_release(&f->advice);
 
 	/* the same ten days before the race are the taper */
-	f->ctx.races.races[0].date = TODAY + 10;
-	readiness_assess(&f->ctx, half, &r, &f->advice);
+	f->sit.ctx.races.races[0].date = TODAY + 10;
+	readiness_assess(&f->sit.ctx, half, &r, &f->advice);
 	assert_true(r.taper);
 	assert_false(r.ctl_falling);
 	assert_int_equal(r.load_level, READINESS_OK);
@@ -485,15 +414,15 @@ static void a_load_spike_is_borderline(void **state)
 	struct race_readiness r;
 	const struct race *half;
 
-	half = add_race(&f->ctx, "Half of the Hills", TODAY + 30, 21097.5, RACE_CONSIDERING);
+	half = add_race(&f->sit.ctx, "Half of the Hills", TODAY + 30, 21097.5, RACE_CONSIDERING);
 	for (int32_t d = TODAY - 60; d <= TODAY - 7; d += 2) {
-		run(&f->ctx, d, 6, 35);
+		situation_run(&f->sit.ctx, d, 6, 35);
 	}
 	for (int32_t d = TODAY - 6; d <= TODAY; d++) {
-		run(&f->ctx, d, 17, 95);
+		situation_run(&f->sit.ctx, d, 17, 95);
 	}
-	fitness_from_activities(&f->ctx);
-	readiness_assess(&f->ctx, half, &r, &f->advice);
+	fitness_from_activities(&f->sit.ctx);
+	readiness_assess(&f->sit.ctx, half, &r, &f->advice);
 	assert_true(r.acwr > 1.5);
 	assert_true(r.acwr_high);
 	assert_int_equal(r.load_level, READINESS_BORDERLINE);
@@ -506,23 +435,24 @@ static void a_mild_or_recovering_injury_is_borderline(void **state)
 	struct race_readiness r;
 	const struct race *half;
 
-	half = add_race(&f->ctx, "Half of the Hills", HALF_DAY, 21097.5, RACE_CONSIDERING);
-	plan_half(&f->ctx);
-	train(&f->ctx, true, 100);
-	injure(&f->ctx, "calf", SIDE_LEFT, TODAY - 20, INJURY_ACTIVE);
-	check(&f->ctx, TODAY - 2, "calf", SIDE_LEFT, MEASURE_PAIN, 2);
+	half = add_race(&f->sit.ctx, "Half of the Hills", HALF_DAY, 21097.5, RACE_CONSIDERING);
+	plan_half(&f->sit.ctx);
+	train(&f->sit.ctx, true, 100);
+	situation_injure(&f->sit.ctx, "calf", SIDE_LEFT, TODAY - 20, INJURY_ACTIVE);
+	situation_check(&f->sit.ctx, TODAY - 2, "calf", SIDE_LEFT, MEASURE_PAIN, 2);
 	/* a resolved one does not count */
-	injure(&f->ctx, "achilles", SIDE_LEFT, TODAY - 90, INJURY_RESOLVED)->resolved = TODAY - 60;
-	readiness_assess(&f->ctx, half, &r, &f->advice);
+	situation_injure(&f->sit.ctx, "achilles", SIDE_LEFT, TODAY - 90, INJURY_RESOLVED)
+	        ->resolved = TODAY - 60;
+	readiness_assess(&f->sit.ctx, half, &r, &f->advice);
 	assert_int_equal(r.n_injuries, 1);
 	assert_int_equal(r.injury_level, READINESS_BORDERLINE);
 	assert_int_equal(r.verdict, READINESS_WAIT);
 	advice_list_release(&f->advice);
 
 	/* a recovering one with pain 5 is borderline too: it is on its way */
-	f->ctx.injuries.items[0].status = INJURY_RECOVERING;
-	check(&f->ctx, TODAY - 1, "calf", SIDE_LEFT, MEASURE_PAIN, 5);
-	readiness_assess(&f->ctx, half, &r, &f->advice);
+	f->sit.ctx.injuries.items[0].status = INJURY_RECOVERING;
+	situation_check(&f->sit.ctx, TODAY - 1, "calf", SIDE_LEFT, MEASURE_PAIN, 5);
+	readiness_assess(&f->sit.ctx, half, &r, &f->advice);
 	assert_int_equal(r.injury_level, READINESS_BORDERLINE);
 	find(&f->advice, "race-readiness", "left calf injury recovering since");
 }
@@ -532,14 +462,14 @@ static void a_mild_or_recovering_injury_is_borderline(void **state)
 /* A marathon run on Friday 2026-11-20: TODAY is day 4. */
 static const struct race *marathon(struct fixture *f)
 {
-	struct race *m = add_race(&f->ctx, "City Marathon", TODAY - 4, 42195, RACE_DONE);
+	struct race *m = add_race(&f->sit.ctx, "City Marathon", TODAY - 4, 42195, RACE_DONE);
 
 	m->result_s = 4 * 3600 + 5 * 60;
 	/* a peak week of 5 hours, 50 km, six weeks before */
 	for (int i = 0; i < 5; i++) {
-		run(&f->ctx, date_week_start(m->date) - 42 + i, 10, 60);
+		situation_run(&f->sit.ctx, date_week_start(m->date) - 42 + i, 10, 60);
 	}
-	run(&f->ctx, m->date, 42.195, 245);
+	situation_run(&f->sit.ctx, m->date, 42.195, 245);
 	return m;
 }
 
@@ -552,7 +482,7 @@ static void after_a_marathon_the_timeline(void **state)
 	int32_t race = m->date;
 
 	assert_int_equal(readiness_phase(m, TODAY), READINESS_AFTER);
-	readiness_recover(&f->ctx, m, &r, &f->advice);
+	readiness_recover(&f->sit.ctx, m, &r, &f->advice);
 	assert_int_equal(r.day, 4);
 	assert_true(r.marathon);
 	assert_int_equal(r.rest_days, 7);
@@ -599,29 +529,29 @@ static void an_injury_after_the_race_gets_its_clinician_day(void **state)
 	const struct race *m = marathon(f);
 	const struct advice *a;
 
-	injure(&f->ctx, "hip", SIDE_RIGHT, TODAY - 2, INJURY_ACTIVE);
-	check(&f->ctx, TODAY - 2, "hip", SIDE_RIGHT, MEASURE_PAIN, 4);
+	situation_injure(&f->sit.ctx, "hip", SIDE_RIGHT, TODAY - 2, INJURY_ACTIVE);
+	situation_check(&f->sit.ctx, TODAY - 2, "hip", SIDE_RIGHT, MEASURE_PAIN, 4);
 	/* an old one, not improving for 20 days: now */
-	injure(&f->ctx, "hamstrings", SIDE_LEFT, TODAY - 20, INJURY_ACTIVE);
-	check(&f->ctx, TODAY - 20, "hamstrings", SIDE_LEFT, MEASURE_PAIN, 4);
-	check(&f->ctx, TODAY - 1, "hamstrings", SIDE_LEFT, MEASURE_PAIN, 4);
-	readiness_recover(&f->ctx, m, &r, &f->advice);
+	situation_injure(&f->sit.ctx, "hamstrings", SIDE_LEFT, TODAY - 20, INJURY_ACTIVE);
+	situation_check(&f->sit.ctx, TODAY - 20, "hamstrings", SIDE_LEFT, MEASURE_PAIN, 4);
+	situation_check(&f->sit.ctx, TODAY - 1, "hamstrings", SIDE_LEFT, MEASURE_PAIN, 4);
+	readiness_recover(&f->sit.ctx, m, &r, &f->advice);
 	a = find(&f->advice, "injury-see-clinician", "on Sun 2026-12-06 if your right hip injury");
 	assert_int_equal(a->kind, ADVICE_WARNING);
 	assert_int_equal(a->from, TODAY - 2 + 14);
 	a = find(&f->advice, "injury-see-clinician",
 	         "now: your left hamstrings injury has lasted 20 days and is not improving");
 	assert_int_equal(a->from, TODAY);
-	assert_true(has_fact(a, "trend flat"));
+	assert_true(situation_has_fact(a, "trend flat"));
 }
 
 static void after_a_half_shorter_rest_and_two_reverse_weeks(void **state)
 {
 	struct fixture *f = *state;
 	struct race_recovery r;
-	const struct race *h = add_race(&f->ctx, "Half", TODAY - 2, 21097.5, RACE_DONE);
+	const struct race *h = add_race(&f->sit.ctx, "Half", TODAY - 2, 21097.5, RACE_DONE);
 
-	readiness_recover(&f->ctx, h, &r, &f->advice);
+	readiness_recover(&f->sit.ctx, h, &r, &f->advice);
 	assert_false(r.marathon);
 	assert_int_equal(r.rest_days, 4);
 	assert_int_equal(r.rest_max_days, 4);
@@ -633,16 +563,17 @@ static void after_a_half_shorter_rest_and_two_reverse_weeks(void **state)
 	assert_true(isnan(r.peak_s));
 	find(&f->advice, "race-recovery", "no running on days 1-4");
 	find(&f->advice, "massage-post-race", "days 3-5");
-	assert_true(has_fact(find(&f->advice, "race-recovery", "week 1"), "no running logged"));
+	assert_true(situation_has_fact(find(&f->advice, "race-recovery", "week 1"),
+	                               "no running logged"));
 }
 
 static void after_a_10k_no_massage_window(void **state)
 {
 	struct fixture *f = *state;
 	struct race_recovery r;
-	const struct race *k = add_race(&f->ctx, "Hilly 10k", TODAY - 1, 10000, RACE_DONE);
+	const struct race *k = add_race(&f->sit.ctx, "Hilly 10k", TODAY - 1, 10000, RACE_DONE);
 
-	readiness_recover(&f->ctx, k, &r, &f->advice);
+	readiness_recover(&f->sit.ctx, k, &r, &f->advice);
 	assert_false(r.massage);
 	assert_int_equal(r.rest_days, 2);
 	assert_int_equal(r.easy_days, 6);
@@ -659,8 +590,8 @@ static void a_rule_switched_off_leaves_its_step_out(void **state)
 	struct race_recovery r;
 	const struct race *m = marathon(f);
 
-	rulebook_override(&f->rules, "[massage-post-race]\nenabled = no\n", "test");
-	readiness_recover(&f->ctx, m, &r, &f->advice);
+	rulebook_override(&f->sit.rules, "[massage-post-race]\nenabled = no\n", "test");
+	readiness_recover(&f->sit.ctx, m, &r, &f->advice);
 	assert_false(r.massage);
 	assert_null(advice_find(&f->advice, "massage-post-race"));
 }

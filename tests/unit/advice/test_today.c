@@ -27,32 +27,19 @@
 #include "base/datafile.h"
 #include "base/date.h"
 #include "base/xalloc.h"
+#include "situation.h"
 
 /* Tuesday 2026-11-24, like the CLI tests' clock. */
 #define TODAY date_from_civil(2026, 11, 24)
 
 struct fixture {
-	struct rulebook rules;
-	struct region_catalog regions;
-	struct athlete profile;
-	struct advice_context ctx;
+	struct situation sit;
 };
 
 static int setup(void **state)
 {
 	struct fixture *f = xcalloc(1, sizeof(*f));
-	struct err err = ERR_INIT;
-
-	f->rules = (struct rulebook)RULEBOOK_INIT;
-	f->regions = (struct region_catalog)REGION_CATALOG_INIT;
-	if (rulebook_parse(&f->rules, datafile_builtin("rules.ini", NULL), "rules.ini", &err) ||
-	    region_catalog_parse(&f->regions, datafile_builtin("regions.ini", NULL), "regions.ini",
-	                         &err)) {
-		fail_msg("%s", err.msg);
-	}
-	athlete_init(&f->profile, 1);
-	memcpy(f->profile.currency, "USD", 4);
-	advice_context_init(&f->ctx, &f->profile, &f->rules, &f->regions, TODAY);
+	situation_init(&f->sit, TODAY);
 	*state = f;
 	return 0;
 }
@@ -61,57 +48,20 @@ static int teardown(void **state)
 {
 	struct fixture *f = *state;
 
-	advice_context_release(&f->ctx);
-	rulebook_release(&f->rules);
-	region_catalog_release(&f->regions);
-	athlete_release(&f->profile);
+	situation_release(&f->sit);
 	free(f);
 	return 0;
 }
 
 /* ---- building situations ---- */
 
-static struct checkin *check(struct advice_context *ctx, int32_t day, const char *region,
-                             enum side side, enum measure m, int level)
-{
-	struct checkin *c = checkin_list_push(&ctx->checkins);
-
-	c->athlete_id = 1;
-	c->id = (int64_t)ctx->checkins.n;
-	c->day = day;
-	memcpy(c->region, region, strlen(region) + 1);
-	c->side = side;
-	c->level[m] = level;
-	return c;
-}
-
 static struct injury *injure(struct advice_context *ctx, const char *region, enum side side,
                              int32_t onset, const char *cause)
 {
-	struct injury *inj = injury_list_push(&ctx->injuries);
+	struct injury *inj = situation_injure(ctx, region, side, onset, INJURY_ACTIVE);
 
-	inj->id = (int64_t)ctx->injuries.n;
-	inj->athlete_id = 1;
-	memcpy(inj->region, region, strlen(region) + 1);
-	inj->side = side;
-	inj->onset = onset;
-	inj->status = INJURY_ACTIVE;
 	inj->cause = cause ? xstrdup(cause) : NULL;
 	return inj;
-}
-
-static struct activity *run(struct advice_context *ctx, int32_t day, double km, double min)
-{
-	struct activity *a = activity_list_push(&ctx->activities);
-
-	a->id = (int64_t)ctx->activities.n_activities;
-	a->athlete_id = 1;
-	a->sport = SPORT_RUN;
-	a->date = day;
-	a->distance_m = km * 1000;
-	a->duration_s = min * 60;
-	a->load = min; /* an easy hour is about 60 points */
-	return a;
 }
 
 /* Fitness rows for the n days up to ctx->today from their loads. */
@@ -183,19 +133,6 @@ static void plan_week(struct advice_context *ctx)
 	}
 }
 
-static struct race *race(struct advice_context *ctx, const char *name, int32_t date, double km)
-{
-	struct race *r = race_list_push(&ctx->races);
-
-	r->id = (int64_t)ctx->races.n_races;
-	r->athlete_id = 1;
-	r->name = xstrdup(name);
-	r->date = date;
-	r->distance_m = km * 1000;
-	r->status = date <= TODAY ? RACE_DONE : RACE_REGISTERED;
-	return r;
-}
-
 static struct gear *shoes(struct advice_context *ctx, const char *name, int32_t since,
                           double limit_km, double km)
 {
@@ -216,16 +153,6 @@ static const struct advice *find(const struct today *t, const char *id)
 	return advice_find(&t->advice, id);
 }
 
-static bool has_fact(const struct advice *a, const char *text)
-{
-	for (size_t i = 0; i < a->n_facts; i++) {
-		if (strstr(a->facts[i], text)) {
-			return true;
-		}
-	}
-	return false;
-}
-
 static bool has_reason(const struct today *t, const char *text)
 {
 	for (size_t i = 0; i < t->n_reasons; i++) {
@@ -242,7 +169,7 @@ static void hurt_hamstring(struct advice_context *ctx, const char *cause)
 {
 	injure(ctx, "hamstrings", SIDE_RIGHT, TODAY - 16, cause);
 	for (int d = 16; d >= 1; d -= 3) {
-		check(ctx, TODAY - d, "hamstrings", SIDE_RIGHT, MEASURE_PAIN, 5);
+		situation_check(ctx, TODAY - d, "hamstrings", SIDE_RIGHT, MEASURE_PAIN, 5);
 	}
 }
 
@@ -254,10 +181,10 @@ static void nothing_wrong_is_ready(void **state)
 	struct today t;
 
 	for (int d = 40; d >= 1; d -= 2) {
-		run(&f->ctx, TODAY - d, 8, 45);
+		situation_run(&f->sit.ctx, TODAY - d, 8, 45);
 	}
-	fitness_from_activities(&f->ctx);
-	today_advise(&f->ctx, &t);
+	fitness_from_activities(&f->sit.ctx);
+	today_advise(&f->sit.ctx, &t);
 	assert_int_equal(t.day, TODAY);
 	assert_int_equal(t.level, TODAY_READY);
 	assert_string_equal(today_level_name(t.level), "ready");
@@ -275,9 +202,9 @@ static void todays_workout_and_what_was_done(void **state)
 	struct fixture *f = *state;
 	struct today t;
 
-	plan_week(&f->ctx);
-	run(&f->ctx, TODAY, 7, 38);
-	today_advise(&f->ctx, &t);
+	plan_week(&f->sit.ctx);
+	situation_run(&f->sit.ctx, TODAY, 7, 38);
+	today_advise(&f->sit.ctx, &t);
 	assert_true(t.has_plan);
 	assert_non_null(t.workout);
 	assert_int_equal(t.workout->date, TODAY);
@@ -287,8 +214,8 @@ static void todays_workout_and_what_was_done(void **state)
 	today_release(&t);
 
 	/* the next day is a rest day */
-	f->ctx.today = TODAY + 1;
-	today_advise(&f->ctx, &t);
+	f->sit.ctx.today = TODAY + 1;
+	today_advise(&f->sit.ctx, &t);
 	assert_int_equal(t.workout->kind, WORKOUT_REST);
 	today_release(&t);
 }
@@ -301,9 +228,9 @@ static void hurting_injury_means_no_running_and_a_clinician(void **state)
 	const struct advice *a;
 	struct today t;
 
-	plan_week(&f->ctx);
-	hurt_hamstring(&f->ctx, NULL);
-	today_advise(&f->ctx, &t);
+	plan_week(&f->sit.ctx);
+	hurt_hamstring(&f->sit.ctx, NULL);
+	today_advise(&f->sit.ctx, &t);
 	assert_int_equal(t.level, TODAY_REST);
 	assert_int_equal(t.n_injuries, 1);
 	assert_int_equal(t.injuries[0].days, 16);
@@ -321,7 +248,7 @@ static void hurting_injury_means_no_running_and_a_clinician(void **state)
 	assert_non_null(strstr(a->text, "only if that does not hurt more"));
 	/* today's plan is an easy run: replace it */
 	assert_non_null(strstr(a->text, "easy run, 40 min: replace it"));
-	assert_true(has_fact(a, "latest pain 5 on Mon 2026-11-23"));
+	assert_true(situation_has_fact(a, "latest pain 5 on Mon 2026-11-23"));
 
 	a = find(&t, "injury-see-clinician");
 	assert_non_null(a);
@@ -330,7 +257,7 @@ static void hurting_injury_means_no_running_and_a_clinician(void **state)
 	assert_non_null(strstr(a->text, "16 days"));
 	assert_non_null(strstr(a->text, "flat"));
 	assert_non_null(strstr(a->text, "not medical advice"));
-	assert_true(has_fact(a, "trend flat"));
+	assert_true(situation_has_fact(a, "trend flat"));
 	/* no cause naming the glutes, no glute check-in: no compensation */
 	assert_null(find(&t, "compensation"));
 	/* pain 5 within the self-care window: roll, and ice after cross-training */
@@ -350,10 +277,10 @@ static void a_rest_day_is_not_replaced(void **state)
 	const struct advice *a;
 	struct today t;
 
-	plan_week(&f->ctx);
-	hurt_hamstring(&f->ctx, NULL);
-	f->ctx.today = TODAY + 1; /* Wednesday: rest */
-	today_advise(&f->ctx, &t);
+	plan_week(&f->sit.ctx);
+	hurt_hamstring(&f->sit.ctx, NULL);
+	f->sit.ctx.today = TODAY + 1; /* Wednesday: rest */
+	today_advise(&f->sit.ctx, &t);
 	a = find(&t, "injury-no-run");
 	assert_non_null(a);
 	assert_null(strstr(a->text, "replace it"));
@@ -366,10 +293,10 @@ static void mild_or_old_pain_allows_running(void **state)
 	struct fixture *f = *state;
 	struct today t;
 
-	injure(&f->ctx, "calf", SIDE_LEFT, TODAY - 5, NULL);
-	check(&f->ctx, TODAY - 5, "calf", SIDE_LEFT, MEASURE_PAIN, 6);
-	check(&f->ctx, TODAY - 1, "gastrocnemius", SIDE_LEFT, MEASURE_PAIN, 3);
-	today_advise(&f->ctx, &t);
+	injure(&f->sit.ctx, "calf", SIDE_LEFT, TODAY - 5, NULL);
+	situation_check(&f->sit.ctx, TODAY - 5, "calf", SIDE_LEFT, MEASURE_PAIN, 6);
+	situation_check(&f->sit.ctx, TODAY - 1, "gastrocnemius", SIDE_LEFT, MEASURE_PAIN, 3);
+	today_advise(&f->sit.ctx, &t);
 	/* the latest level counts, and a sub-region speaks of the injury */
 	assert_int_equal(t.injuries[0].latest, 3);
 	assert_null(find(&t, "injury-no-run"));
@@ -379,18 +306,18 @@ static void mild_or_old_pain_allows_running(void **state)
 	today_release(&t);
 
 	/* pain 6 eight days ago and nothing since: outside the 7 days */
-	advice_context_release(&f->ctx);
-	advice_context_init(&f->ctx, &f->profile, &f->rules, &f->regions, TODAY);
-	injure(&f->ctx, "calf", SIDE_LEFT, TODAY - 9, NULL);
-	check(&f->ctx, TODAY - 8, "calf", SIDE_LEFT, MEASURE_PAIN, 6);
-	today_advise(&f->ctx, &t);
+	advice_context_release(&f->sit.ctx);
+	advice_context_init(&f->sit.ctx, &f->sit.profile, &f->sit.rules, &f->sit.regions, TODAY);
+	injure(&f->sit.ctx, "calf", SIDE_LEFT, TODAY - 9, NULL);
+	situation_check(&f->sit.ctx, TODAY - 8, "calf", SIDE_LEFT, MEASURE_PAIN, 6);
+	today_advise(&f->sit.ctx, &t);
 	assert_int_equal(t.injuries[0].latest, -1);
 	assert_null(find(&t, "injury-no-run"));
 	today_release(&t);
 
 	/* exactly 7 days ago is within */
-	check(&f->ctx, TODAY - 7, "calf", SIDE_LEFT, MEASURE_PAIN, 4);
-	today_advise(&f->ctx, &t);
+	situation_check(&f->sit.ctx, TODAY - 7, "calf", SIDE_LEFT, MEASURE_PAIN, 4);
+	today_advise(&f->sit.ctx, &t);
 	assert_non_null(find(&t, "injury-no-run"));
 	today_release(&t);
 }
@@ -400,11 +327,11 @@ static void an_improving_injury_needs_no_clinician(void **state)
 	struct fixture *f = *state;
 	struct today t;
 
-	injure(&f->ctx, "hamstrings", SIDE_RIGHT, TODAY - 20, NULL);
-	check(&f->ctx, TODAY - 20, "hamstrings", SIDE_RIGHT, MEASURE_PAIN, 7);
-	check(&f->ctx, TODAY - 10, "hamstrings", SIDE_RIGHT, MEASURE_PAIN, 5);
-	check(&f->ctx, TODAY - 2, "hamstrings", SIDE_RIGHT, MEASURE_PAIN, 4);
-	today_advise(&f->ctx, &t);
+	injure(&f->sit.ctx, "hamstrings", SIDE_RIGHT, TODAY - 20, NULL);
+	situation_check(&f->sit.ctx, TODAY - 20, "hamstrings", SIDE_RIGHT, MEASURE_PAIN, 7);
+	situation_check(&f->sit.ctx, TODAY - 10, "hamstrings", SIDE_RIGHT, MEASURE_PAIN, 5);
+	situation_check(&f->sit.ctx, TODAY - 2, "hamstrings", SIDE_RIGHT, MEASURE_PAIN, 4);
+	today_advise(&f->sit.ctx, &t);
 	assert_int_equal(t.injuries[0].course.trend.verdict, TREND_IMPROVING);
 	assert_null(find(&t, "injury-see-clinician"));
 	assert_non_null(find(&t, "injury-no-run")); /* still 4: no running */
@@ -417,18 +344,18 @@ static void a_resolved_injury_is_past_but_not_before_it_was(void **state)
 	struct injury *inj;
 	struct today t;
 
-	hurt_hamstring(&f->ctx, NULL);
-	inj = &f->ctx.injuries.items[0];
+	hurt_hamstring(&f->sit.ctx, NULL);
+	inj = &f->sit.ctx.injuries.items[0];
 	inj->resolved = TODAY;
 	inj->status = INJURY_RESOLVED;
-	today_advise(&f->ctx, &t);
+	today_advise(&f->sit.ctx, &t);
 	assert_int_equal(t.n_injuries, 0);
 	assert_null(find(&t, "injury-no-run"));
 	today_release(&t);
 
 	/* the day before it was resolved, it was active and hurt */
-	f->ctx.today = TODAY - 1;
-	today_advise(&f->ctx, &t);
+	f->sit.ctx.today = TODAY - 1;
+	today_advise(&f->sit.ctx, &t);
 	assert_int_equal(t.n_injuries, 1);
 	assert_non_null(find(&t, "injury-no-run"));
 	assert_non_null(find(&t, "injury-see-clinician"));
@@ -441,9 +368,9 @@ static void a_diagnosed_injury_sends_back_to_the_clinician(void **state)
 	const struct advice *a;
 	struct today t;
 
-	hurt_hamstring(&f->ctx, NULL);
-	f->ctx.injuries.items[0].diagnosis = xstrdup("grade 1 strain");
-	today_advise(&f->ctx, &t);
+	hurt_hamstring(&f->sit.ctx, NULL);
+	f->sit.ctx.injuries.items[0].diagnosis = xstrdup("grade 1 strain");
+	today_advise(&f->sit.ctx, &t);
 	a = find(&t, "injury-see-clinician");
 	assert_non_null(a);
 	assert_non_null(strstr(a->text, "Go back to your doctor or physio"));
@@ -456,9 +383,9 @@ static void a_rule_switched_off_says_nothing(void **state)
 	struct fixture *f = *state;
 	struct today t;
 
-	rulebook_override(&f->rules, "[injury-see-clinician]\nenabled = no\n", "test");
-	hurt_hamstring(&f->ctx, NULL);
-	today_advise(&f->ctx, &t);
+	rulebook_override(&f->sit.rules, "[injury-see-clinician]\nenabled = no\n", "test");
+	hurt_hamstring(&f->sit.ctx, NULL);
+	today_advise(&f->sit.ctx, &t);
 	assert_null(find(&t, "injury-see-clinician"));
 	assert_non_null(find(&t, "injury-no-run"));
 	today_release(&t);
@@ -485,9 +412,9 @@ static void load_spike_with_sore_calf_is_warned(void **state)
 	char ratio[32];
 	struct today t;
 
-	spike(&f->ctx);
-	check(&f->ctx, TODAY - 1, "calf", SIDE_LEFT, MEASURE_SORENESS, 4);
-	today_advise(&f->ctx, &t);
+	spike(&f->sit.ctx);
+	situation_check(&f->sit.ctx, TODAY - 1, "calf", SIDE_LEFT, MEASURE_SORENESS, 4);
+	today_advise(&f->sit.ctx, &t);
 	assert_true(t.acwr > 1.5);
 	a = find(&t, "load-spike");
 	assert_non_null(a);
@@ -496,7 +423,7 @@ static void load_spike_with_sore_calf_is_warned(void **state)
 	snprintf(ratio, sizeof(ratio), "ratio is %.2f (above 1.5)", t.acwr);
 	assert_non_null(strstr(a->text, ratio));
 	assert_non_null(strstr(a->text, "left calf soreness 4 on Mon 2026-11-23"));
-	assert_true(has_fact(a, "does not predict injury"));
+	assert_true(situation_has_fact(a, "does not predict injury"));
 	assert_int_equal(t.level, TODAY_CAUTION);
 	assert_true(has_reason(&t, "load spike"));
 	today_release(&t);
@@ -507,10 +434,12 @@ static void load_spike_without_soreness_is_not(void **state)
 	struct fixture *f = *state;
 	struct today t;
 
-	spike(&f->ctx);
-	check(&f->ctx, TODAY - 1, "calf", SIDE_LEFT, MEASURE_SORENESS, 2); /* below 3 */
-	check(&f->ctx, TODAY - 5, "calf", SIDE_LEFT, MEASURE_SORENESS, 6); /* too long ago */
-	today_advise(&f->ctx, &t);
+	spike(&f->sit.ctx);
+	situation_check(&f->sit.ctx, TODAY - 1, "calf", SIDE_LEFT, MEASURE_SORENESS,
+	                2); /* below 3 */
+	situation_check(&f->sit.ctx, TODAY - 5, "calf", SIDE_LEFT, MEASURE_SORENESS,
+	                6); /* too long ago */
+	today_advise(&f->sit.ctx, &t);
 	assert_true(t.acwr > 1.5);
 	assert_null(find(&t, "load-spike"));
 	/* the ratio is still said, as a reason for caution */
@@ -525,11 +454,11 @@ static void soreness_without_a_spike_is_no_load_spike(void **state)
 	struct today t;
 
 	for (int d = 35; d >= 0; d--) {
-		run(&f->ctx, TODAY - d, 6, 30);
+		situation_run(&f->sit.ctx, TODAY - d, 6, 30);
 	}
-	fitness_from_activities(&f->ctx);
-	check(&f->ctx, TODAY, "calf", SIDE_RIGHT, MEASURE_SORENESS, 5);
-	today_advise(&f->ctx, &t);
+	fitness_from_activities(&f->sit.ctx);
+	situation_check(&f->sit.ctx, TODAY, "calf", SIDE_RIGHT, MEASURE_SORENESS, 5);
+	today_advise(&f->sit.ctx, &t);
 	assert_true(t.acwr < 1.5);
 	assert_null(find(&t, "load-spike"));
 	today_release(&t);
@@ -542,13 +471,13 @@ static void weekly_volume_up_with_soreness_is_a_spike(void **state)
 	struct today t;
 
 	/* 20 km in the 7 days before last, 30 km in the last 7: +50 % */
-	run(&f->ctx, TODAY - 12, 10, 55);
-	run(&f->ctx, TODAY - 9, 10, 55);
-	run(&f->ctx, TODAY - 6, 10, 55);
-	run(&f->ctx, TODAY - 3, 10, 55);
-	run(&f->ctx, TODAY - 1, 10, 55);
-	check(&f->ctx, TODAY, "quads", SIDE_BOTH, MEASURE_SORENESS, 3);
-	today_advise(&f->ctx, &t);
+	situation_run(&f->sit.ctx, TODAY - 12, 10, 55);
+	situation_run(&f->sit.ctx, TODAY - 9, 10, 55);
+	situation_run(&f->sit.ctx, TODAY - 6, 10, 55);
+	situation_run(&f->sit.ctx, TODAY - 3, 10, 55);
+	situation_run(&f->sit.ctx, TODAY - 1, 10, 55);
+	situation_check(&f->sit.ctx, TODAY, "quads", SIDE_BOTH, MEASURE_SORENESS, 3);
+	today_advise(&f->sit.ctx, &t);
 	a = find(&t, "load-spike");
 	assert_non_null(a);
 	assert_non_null(strstr(a->text, "running in the last 7 days is up 50 %"));
@@ -556,8 +485,8 @@ static void weekly_volume_up_with_soreness_is_a_spike(void **state)
 	today_release(&t);
 
 	/* +10 % is not a spike */
-	f->ctx.activities.activities[f->ctx.activities.n_activities - 1].distance_m = 2000;
-	today_advise(&f->ctx, &t);
+	f->sit.ctx.activities.activities[f->sit.ctx.activities.n_activities - 1].distance_m = 2000;
+	today_advise(&f->sit.ctx, &t);
 	assert_null(find(&t, "load-spike"));
 	today_release(&t);
 }
@@ -570,19 +499,20 @@ static void hamstrings_with_tight_glutes_want_glute_work(void **state)
 	const struct advice *a;
 	struct today t;
 
-	check(&f->ctx, TODAY - 2, "semitendinosus", SIDE_RIGHT, MEASURE_SORENESS, 4);
-	today_advise(&f->ctx, &t);
+	situation_check(&f->sit.ctx, TODAY - 2, "semitendinosus", SIDE_RIGHT, MEASURE_SORENESS, 4);
+	today_advise(&f->sit.ctx, &t);
 	assert_null(find(&t, "compensation")); /* no sign from the glutes */
 	today_release(&t);
 
-	check(&f->ctx, TODAY - 10, "gluteus-medius", SIDE_RIGHT, MEASURE_TIGHTNESS, 3);
-	today_advise(&f->ctx, &t);
+	situation_check(&f->sit.ctx, TODAY - 10, "gluteus-medius", SIDE_RIGHT, MEASURE_TIGHTNESS,
+	                3);
+	today_advise(&f->sit.ctx, &t);
 	a = find(&t, "compensation");
 	assert_non_null(a);
 	assert_int_equal(a->kind, ADVICE_ADVICE);
 	assert_non_null(strstr(a->text, "glute strength"));
-	assert_true(has_fact(a, "right semitendinosus soreness 4"));
-	assert_true(has_fact(a, "right gluteus medius tightness 3"));
+	assert_true(situation_has_fact(a, "right semitendinosus soreness 4"));
+	assert_true(situation_has_fact(a, "right gluteus medius tightness 3"));
 	today_release(&t);
 }
 
@@ -593,26 +523,26 @@ static void a_cause_or_a_finding_names_the_glutes(void **state)
 	const struct advice *a;
 	struct today t;
 
-	hurt_hamstring(&f->ctx, "weak glutes, hamstring over-compensating");
-	today_advise(&f->ctx, &t);
+	hurt_hamstring(&f->sit.ctx, "weak glutes, hamstring over-compensating");
+	today_advise(&f->sit.ctx, &t);
 	a = find(&t, "compensation");
 	assert_non_null(a);
-	assert_true(has_fact(a, "weak glutes"));
+	assert_true(situation_has_fact(a, "weak glutes"));
 	today_release(&t);
 
-	advice_context_release(&f->ctx);
-	advice_context_init(&f->ctx, &f->profile, &f->rules, &f->regions, TODAY);
-	check(&f->ctx, TODAY - 1, "hamstrings", SIDE_LEFT, MEASURE_PAIN, 3);
-	r = recovery_list_push(&f->ctx.sessions);
+	advice_context_release(&f->sit.ctx);
+	advice_context_init(&f->sit.ctx, &f->sit.profile, &f->sit.rules, &f->sit.regions, TODAY);
+	situation_check(&f->sit.ctx, TODAY - 1, "hamstrings", SIDE_LEFT, MEASURE_PAIN, 3);
+	r = recovery_list_push(&f->sit.ctx.sessions);
 	r->id = 1;
 	r->day = TODAY - 4;
 	r->modality = MOD_MASSAGE_DEEP;
 	recovery_add_region(r, "glutes", SIDE_LEFT)->finding = FINDING_KNOT;
 	r->regions[0].severity = 2;
-	today_advise(&f->ctx, &t);
+	today_advise(&f->sit.ctx, &t);
 	a = find(&t, "compensation");
 	assert_non_null(a);
-	assert_true(has_fact(a, "found knot in the left glutes"));
+	assert_true(situation_has_fact(a, "found knot in the left glutes"));
 	today_release(&t);
 }
 
@@ -624,10 +554,11 @@ static void pain_means_ice_and_soreness_means_rolling(void **state)
 	const struct advice *a;
 	struct today t;
 
-	check(&f->ctx, TODAY - 3, "achilles", SIDE_LEFT, MEASURE_PAIN, 3);
-	check(&f->ctx, TODAY, "quads", SIDE_RIGHT, MEASURE_SORENESS, 4);
-	check(&f->ctx, TODAY - 4, "shin", SIDE_RIGHT, MEASURE_PAIN, 7); /* too long ago */
-	today_advise(&f->ctx, &t);
+	situation_check(&f->sit.ctx, TODAY - 3, "achilles", SIDE_LEFT, MEASURE_PAIN, 3);
+	situation_check(&f->sit.ctx, TODAY, "quads", SIDE_RIGHT, MEASURE_SORENESS, 4);
+	situation_check(&f->sit.ctx, TODAY - 4, "shin", SIDE_RIGHT, MEASURE_PAIN,
+	                7); /* too long ago */
+	today_advise(&f->sit.ctx, &t);
 	a = find(&t, "self-care");
 	assert_non_null(a);
 	assert_non_null(strstr(a->text, "Roll your left Achilles gently"));
@@ -637,10 +568,10 @@ static void pain_means_ice_and_soreness_means_rolling(void **state)
 	assert_int_equal(t.n_sore, 2);
 	today_release(&t);
 
-	advice_context_release(&f->ctx);
-	advice_context_init(&f->ctx, &f->profile, &f->rules, &f->regions, TODAY);
-	check(&f->ctx, TODAY, "quads", SIDE_RIGHT, MEASURE_SORENESS, 2);
-	today_advise(&f->ctx, &t);
+	advice_context_release(&f->sit.ctx);
+	advice_context_init(&f->sit.ctx, &f->sit.profile, &f->sit.rules, &f->sit.regions, TODAY);
+	situation_check(&f->sit.ctx, TODAY, "quads", SIDE_RIGHT, MEASURE_SORENESS, 2);
+	today_advise(&f->sit.ctx, &t);
 	assert_null(find(&t, "self-care"));
 	today_release(&t);
 }
@@ -653,10 +584,10 @@ static void worn_shoes_are_flagged(void **state)
 	const struct advice *a;
 	struct today t;
 
-	shoes(&f->ctx, "Pegasus 40", TODAY - 300, 700, 812);
-	shoes(&f->ctx, "Clifton 9", TODAY - 200, 600, 560);
-	shoes(&f->ctx, "Racers", TODAY - 100, 400, 100);
-	today_advise(&f->ctx, &t);
+	shoes(&f->sit.ctx, "Pegasus 40", TODAY - 300, 700, 812);
+	shoes(&f->sit.ctx, "Clifton 9", TODAY - 200, 600, 560);
+	shoes(&f->sit.ctx, "Racers", TODAY - 100, 400, 100);
+	today_advise(&f->sit.ctx, &t);
 	a = find(&t, "shoes");
 	assert_non_null(a);
 	assert_int_equal(a->kind, ADVICE_WARNING);
@@ -667,9 +598,9 @@ static void worn_shoes_are_flagged(void **state)
 	today_release(&t);
 
 	/* retired shoes are not */
-	f->ctx.gear.gears[0].retired = TODAY - 1;
-	f->ctx.gear.gears[1].retired = TODAY - 1;
-	today_advise(&f->ctx, &t);
+	f->sit.ctx.gear.gears[0].retired = TODAY - 1;
+	f->sit.ctx.gear.gears[1].retired = TODAY - 1;
+	today_advise(&f->sit.ctx, &t);
 	assert_null(find(&t, "shoes"));
 	today_release(&t);
 }
@@ -679,13 +610,13 @@ static void new_shoes_before_new_pain_are_flagged(void **state)
 	struct fixture *f = *state;
 	const struct advice *a;
 	struct today t;
-	struct gear *g = shoes(&f->ctx, "Vaporfly", TODAY - 10, 500, 40);
+	struct gear *g = shoes(&f->sit.ctx, "Vaporfly", TODAY - 10, 500, 40);
 
 	for (int d = 10; d >= 2; d -= 2) {
-		run(&f->ctx, TODAY - d, 8, 45)->gear_id = g->id;
+		situation_run(&f->sit.ctx, TODAY - d, 8, 45)->gear_id = g->id;
 	}
-	check(&f->ctx, TODAY - 4, "calf", SIDE_RIGHT, MEASURE_PAIN, 4);
-	today_advise(&f->ctx, &t);
+	situation_check(&f->sit.ctx, TODAY - 4, "calf", SIDE_RIGHT, MEASURE_PAIN, 4);
+	today_advise(&f->sit.ctx, &t);
 	a = find(&t, "shoes");
 	assert_non_null(a);
 	assert_int_equal(a->kind, ADVICE_WARNING);
@@ -694,8 +625,8 @@ static void new_shoes_before_new_pain_are_flagged(void **state)
 	today_release(&t);
 
 	/* the same pain before the new shoes is not new */
-	check(&f->ctx, TODAY - 20, "calf", SIDE_RIGHT, MEASURE_PAIN, 3);
-	today_advise(&f->ctx, &t);
+	situation_check(&f->sit.ctx, TODAY - 20, "calf", SIDE_RIGHT, MEASURE_PAIN, 3);
+	today_advise(&f->sit.ctx, &t);
 	assert_null(find(&t, "shoes"));
 	today_release(&t);
 }
@@ -704,21 +635,21 @@ static void shoes_without_a_start_day_start_with_their_first_run(void **state)
 {
 	struct fixture *f = *state;
 	struct today t;
-	struct gear *g = shoes(&f->ctx, "Vaporfly", DATE_NONE, 500, 40);
+	struct gear *g = shoes(&f->sit.ctx, "Vaporfly", DATE_NONE, 500, 40);
 
 	for (int d = 10; d >= 2; d -= 2) {
-		run(&f->ctx, TODAY - d, 8, 45)->gear_id = g->id;
+		situation_run(&f->sit.ctx, TODAY - d, 8, 45)->gear_id = g->id;
 	}
 	g->n_activities = 5;
-	check(&f->ctx, TODAY - 4, "calf", SIDE_RIGHT, MEASURE_PAIN, 4);
-	today_advise(&f->ctx, &t);
+	situation_check(&f->sit.ctx, TODAY - 4, "calf", SIDE_RIGHT, MEASURE_PAIN, 4);
+	today_advise(&f->sit.ctx, &t);
 	assert_non_null(find(&t, "shoes"));
 	assert_non_null(strstr(find(&t, "shoes")->text, "began 6 days after"));
 	today_release(&t);
 
 	/* worn before the context's history began: not new */
-	f->ctx.gear.gears[0].n_activities = 90;
-	today_advise(&f->ctx, &t);
+	f->sit.ctx.gear.gears[0].n_activities = 90;
+	today_advise(&f->sit.ctx, &t);
 	assert_null(find(&t, "shoes"));
 	today_release(&t);
 }
@@ -732,8 +663,8 @@ static void after_a_marathon_no_running_then_easy_runs(void **state)
 	const struct advice *a;
 	struct today t;
 
-	race(&f->ctx, "City Marathon", race_day, 42.195);
-	today_advise(&f->ctx, &t);
+	situation_race(&f->sit.ctx, "City Marathon", race_day, 42.195, RACE_B);
+	today_advise(&f->sit.ctx, &t);
 	assert_int_equal(t.days_since_race, 4);
 	a = find(&t, "post-marathon-rest");
 	assert_non_null(a);
@@ -746,8 +677,8 @@ static void after_a_marathon_no_running_then_easy_runs(void **state)
 	assert_int_equal(t.level, TODAY_REST);
 	today_release(&t);
 
-	f->ctx.today = race_day + 9;
-	today_advise(&f->ctx, &t);
+	f->sit.ctx.today = race_day + 9;
+	today_advise(&f->sit.ctx, &t);
 	a = find(&t, "post-marathon-rest");
 	assert_non_null(a);
 	assert_int_equal(a->kind, ADVICE_ADVICE);
@@ -756,15 +687,15 @@ static void after_a_marathon_no_running_then_easy_runs(void **state)
 	assert_int_equal(t.level, TODAY_CAUTION);
 	today_release(&t);
 
-	f->ctx.today = race_day + 17;
-	today_advise(&f->ctx, &t);
+	f->sit.ctx.today = race_day + 17;
+	today_advise(&f->sit.ctx, &t);
 	a = find(&t, "post-marathon-rest");
 	assert_non_null(a);
 	assert_int_equal(a->to, race_day + 21);
 	today_release(&t);
 
-	f->ctx.today = race_day + 22;
-	today_advise(&f->ctx, &t);
+	f->sit.ctx.today = race_day + 22;
+	today_advise(&f->sit.ctx, &t);
 	assert_null(find(&t, "post-marathon-rest"));
 	assert_int_equal(t.level, TODAY_READY);
 	today_release(&t);
@@ -775,8 +706,8 @@ static void after_a_half_race_recovery_days(void **state)
 	struct fixture *f = *state;
 	struct today t;
 
-	race(&f->ctx, "Riverside Half", TODAY - 3, 21.0975);
-	today_advise(&f->ctx, &t);
+	situation_race(&f->sit.ctx, "Riverside Half", TODAY - 3, 21.0975, RACE_B);
+	today_advise(&f->sit.ctx, &t);
 	assert_null(find(&t, "post-marathon-rest"));
 	/* race-recovery: ceil(21.1 / 6) = 4 days without running */
 	assert_int_equal(t.level, TODAY_REST);
@@ -785,14 +716,14 @@ static void after_a_half_race_recovery_days(void **state)
 	today_release(&t);
 
 	/* then a day of easy running per mile: 13.1 miles, 14 days */
-	f->ctx.today = TODAY + 5;
-	today_advise(&f->ctx, &t);
+	f->sit.ctx.today = TODAY + 5;
+	today_advise(&f->sit.ctx, &t);
 	assert_int_equal(t.level, TODAY_CAUTION);
 	assert_true(has_reason(&t, "easy running only until Sat 2026-12-05"));
 	today_release(&t);
 
-	f->ctx.today = TODAY + 12;
-	today_advise(&f->ctx, &t);
+	f->sit.ctx.today = TODAY + 12;
+	today_advise(&f->sit.ctx, &t);
 	assert_int_equal(t.level, TODAY_READY);
 	today_release(&t);
 }
@@ -807,53 +738,54 @@ static void the_week_as_of_thursday(void **state)
 	struct recovery *r;
 	struct week w;
 
-	f->ctx.today = monday + 3; /* Thursday */
-	plan_week(&f->ctx);
+	f->sit.ctx.today = monday + 3; /* Thursday */
+	plan_week(&f->sit.ctx);
 	/* last week: 3 runs; this week: Tuesday's easy run, a short tempo */
-	run(&f->ctx, monday - 6, 8, 45);
-	run(&f->ctx, monday - 4, 8, 45);
-	run(&f->ctx, monday - 2, 8, 45);
-	run(&f->ctx, monday + 1, 7, 40);
-	run(&f->ctx, monday + 3, 3, 15);
-	fitness_from_activities(&f->ctx);
-	injure(&f->ctx, "hamstrings", SIDE_RIGHT, monday - 20, NULL);
-	check(&f->ctx, monday - 20, "hamstrings", SIDE_RIGHT, MEASURE_PAIN, 5);
-	check(&f->ctx, monday, "hamstrings", SIDE_RIGHT, MEASURE_PAIN, 5);
-	check(&f->ctx, monday + 2, "hamstrings", SIDE_RIGHT, MEASURE_PAIN, 4);
-	check(&f->ctx, monday + 2, "hamstrings", SIDE_RIGHT, MEASURE_TIGHTNESS, 6);
-	check(&f->ctx, monday + 1, "calf", SIDE_LEFT, MEASURE_SORENESS, 2);
-	check(&f->ctx, monday - 1, "calf", SIDE_LEFT, MEASURE_SORENESS, 7); /* last week */
-	p = provider_list_push(&f->ctx.providers);
+	situation_run(&f->sit.ctx, monday - 6, 8, 45);
+	situation_run(&f->sit.ctx, monday - 4, 8, 45);
+	situation_run(&f->sit.ctx, monday - 2, 8, 45);
+	situation_run(&f->sit.ctx, monday + 1, 7, 40);
+	situation_run(&f->sit.ctx, monday + 3, 3, 15);
+	fitness_from_activities(&f->sit.ctx);
+	injure(&f->sit.ctx, "hamstrings", SIDE_RIGHT, monday - 20, NULL);
+	situation_check(&f->sit.ctx, monday - 20, "hamstrings", SIDE_RIGHT, MEASURE_PAIN, 5);
+	situation_check(&f->sit.ctx, monday, "hamstrings", SIDE_RIGHT, MEASURE_PAIN, 5);
+	situation_check(&f->sit.ctx, monday + 2, "hamstrings", SIDE_RIGHT, MEASURE_PAIN, 4);
+	situation_check(&f->sit.ctx, monday + 2, "hamstrings", SIDE_RIGHT, MEASURE_TIGHTNESS, 6);
+	situation_check(&f->sit.ctx, monday + 1, "calf", SIDE_LEFT, MEASURE_SORENESS, 2);
+	situation_check(&f->sit.ctx, monday - 1, "calf", SIDE_LEFT, MEASURE_SORENESS,
+	                7); /* last week */
+	p = provider_list_push(&f->sit.ctx.providers);
 	p->id = 1;
 	p->name = xstrdup("Knead Studio");
 	p->price_cents = 9000;
 	memcpy(p->currency, "USD", 4);
-	r = recovery_list_push(&f->ctx.sessions);
+	r = recovery_list_push(&f->sit.ctx.sessions);
 	r->id = 1;
 	r->day = monday - 3;
 	r->modality = MOD_MASSAGE_DEEP;
 	r->provider_id = 1;
 	r->cost_cents = 9000;
 	memcpy(r->currency, "USD", 4);
-	r = recovery_list_push(&f->ctx.sessions);
+	r = recovery_list_push(&f->sit.ctx.sessions);
 	r->id = 2;
 	r->day = monday + 2;
 	r->modality = MOD_MASSAGE_SPORTS;
 	r->provider_id = 1;
 	r->cost_cents = 8500;
 	memcpy(r->currency, "USD", 4);
-	r = recovery_list_push(&f->ctx.sessions);
+	r = recovery_list_push(&f->sit.ctx.sessions);
 	r->id = 3;
 	r->day = monday + 3;
 	r->modality = MOD_ROLL;
 
-	week_build(&f->ctx, &w);
+	week_build(&f->sit.ctx, &w);
 	assert_int_equal(w.monday, monday);
 	assert_int_equal(w.sunday, monday + 6);
 	assert_int_equal(w.last, monday + 3);
 
 	/* the plan: Tuesday done, Thursday's tempo partial, the rest to come */
-	assert_ptr_equal(w.plan, &f->ctx.plan);
+	assert_ptr_equal(w.plan, &f->sit.ctx.plan);
 	assert_int_equal(w.end - w.first, 7);
 	assert_int_equal(w.number, 1);
 	assert_int_equal(w.matches[w.first + 1].status, WORKOUT_STATUS_DONE);
@@ -886,8 +818,8 @@ static void the_week_as_of_thursday(void **state)
 
 	/* recovery: the sports massage and the rolling, $85 */
 	assert_int_equal(w.n_sessions, 2);
-	assert_int_equal(f->ctx.sessions.items[w.sessions[0]].id, 2);
-	assert_int_equal(f->ctx.sessions.items[w.sessions[1]].id, 3);
+	assert_int_equal(f->sit.ctx.sessions.items[w.sessions[0]].id, 2);
+	assert_int_equal(f->sit.ctx.sessions.items[w.sessions[1]].id, 3);
 	assert_int_equal(w.spend.total_cents, 8500);
 	assert_int_equal(w.spend.sessions, 2);
 
@@ -917,7 +849,7 @@ static void a_week_without_anything(void **state)
 	struct fixture *f = *state;
 	struct week w;
 
-	week_build(&f->ctx, &w);
+	week_build(&f->sit.ctx, &w);
 	assert_null(w.plan);
 	assert_int_equal(w.first, w.end);
 	assert_int_equal(w.n_fitness, 0);

@@ -22,29 +22,20 @@
 #include "base/datafile.h"
 #include "base/date.h"
 #include "base/xalloc.h"
+#include "situation.h"
 
 /* Tuesday 2026-11-24, like the CLI tests' clock. */
 #define TODAY date_from_civil(2026, 11, 24)
 
 struct fixture {
-	struct rulebook rules;
-	struct athlete profile;
-	struct advice_context ctx;
+	struct situation sit;
 	struct advice_list out;
 };
 
 static int setup(void **state)
 {
 	struct fixture *f = xcalloc(1, sizeof(*f));
-	struct err err = ERR_INIT;
-
-	f->rules = (struct rulebook)RULEBOOK_INIT;
-	if (rulebook_parse(&f->rules, datafile_builtin("rules.ini", NULL), "rules.ini", &err)) {
-		fail_msg("%s", err.msg);
-	}
-	athlete_init(&f->profile, 1);
-	memcpy(f->profile.currency, "USD", 4);
-	advice_context_init(&f->ctx, &f->profile, &f->rules, NULL, TODAY);
+	situation_init(&f->sit, TODAY);
 	f->out = (struct advice_list)ADVICE_LIST_INIT;
 	*state = f;
 	return 0;
@@ -55,51 +46,9 @@ static int teardown(void **state)
 	struct fixture *f = *state;
 
 	advice_list_release(&f->out);
-	advice_context_release(&f->ctx);
-	rulebook_release(&f->rules);
-	athlete_release(&f->profile);
+	situation_release(&f->sit);
 	free(f);
 	return 0;
-}
-
-static struct race *race(struct advice_context *ctx, const char *name, int32_t date, double km,
-                         enum race_priority prio)
-{
-	struct race *r = race_list_push(&ctx->races);
-
-	r->id = (int64_t)ctx->races.n_races;
-	r->athlete_id = 1;
-	r->name = xstrdup(name);
-	r->date = date;
-	r->distance_m = km * 1000;
-	r->priority = prio;
-	r->status = date <= ctx->today ? RACE_DONE : RACE_REGISTERED;
-	return r;
-}
-
-static struct activity *act(struct advice_context *ctx, enum sport sport, int32_t date, int rpe)
-{
-	struct activity *a = activity_list_push(&ctx->activities);
-
-	a->id = (int64_t)ctx->activities.n_activities;
-	a->athlete_id = 1;
-	a->sport = sport;
-	a->date = date;
-	a->duration_s = 3600;
-	a->rpe = rpe;
-	a->load = 50;
-	return a;
-}
-
-static struct recovery *session(struct advice_context *ctx, enum modality m, int32_t date)
-{
-	struct recovery *r = recovery_list_push(&ctx->sessions);
-
-	r->id = (int64_t)ctx->sessions.n;
-	r->athlete_id = 1;
-	r->modality = m;
-	r->day = date;
-	return r;
 }
 
 /* A one-workout plan: kind on day, the race a week later. */
@@ -143,15 +92,6 @@ static const struct advice *need(const struct advice_list *l, const char *id)
 	return a;
 }
 
-static void disable(struct fixture *f, const char *id)
-{
-	struct strbuf sb = STRBUF_INIT;
-
-	strbuf_addf(&sb, "[%s]\nenabled = no\n", id);
-	rulebook_override(&f->rules, sb.buf, "test");
-	strbuf_release(&sb);
-}
-
 /* ---- log ---- */
 
 /* Intervals (RPE 8) the day after a deep-tissue massage are warned; an
@@ -163,9 +103,9 @@ static void hard_the_day_after_deep_work(void **state)
 	struct activity *a;
 	const struct advice *w;
 
-	session(&f->ctx, MOD_MASSAGE_DEEP, TODAY - 1);
-	a = act(&f->ctx, SPORT_RUN, TODAY, 8);
-	warn_activity(&f->ctx, a, &f->out);
+	situation_session(&f->sit.ctx, MOD_MASSAGE_DEEP, TODAY - 1);
+	a = situation_act(&f->sit.ctx, SPORT_RUN, TODAY, 8);
+	warn_activity(&f->sit.ctx, a, &f->out);
 	w = need(&f->out, "easy-after-massage");
 	assert_int_equal(w->kind, ADVICE_WARNING);
 	assert_int_equal(w->from, TODAY);
@@ -175,22 +115,22 @@ static void hard_the_day_after_deep_work(void **state)
 
 	a->rpe = 4;
 	advice_list_release(&f->out);
-	warn_activity(&f->ctx, a, &f->out);
+	warn_activity(&f->sit.ctx, a, &f->out);
 	assert_int_equal(f->out.n_items, 0);
 
 	a->rpe = 8;
 	a->date = TODAY + 1; /* two days after */
-	warn_activity(&f->ctx, a, &f->out);
+	warn_activity(&f->sit.ctx, a, &f->out);
 	assert_int_equal(f->out.n_items, 0);
 
 	a->date = TODAY;
-	f->ctx.sessions.items[0].modality = MOD_MASSAGE_SWEDISH;
-	warn_activity(&f->ctx, a, &f->out);
+	f->sit.ctx.sessions.items[0].modality = MOD_MASSAGE_SWEDISH;
+	warn_activity(&f->sit.ctx, a, &f->out);
 	assert_int_equal(f->out.n_items, 0);
 
-	f->ctx.sessions.items[0].modality = MOD_MASSAGE_ART;
-	disable(f, "easy-after-massage");
-	warn_activity(&f->ctx, a, &f->out);
+	f->sit.ctx.sessions.items[0].modality = MOD_MASSAGE_ART;
+	situation_disable(&f->sit.rules, "easy-after-massage");
+	warn_activity(&f->sit.ctx, a, &f->out);
 	assert_int_equal(f->out.n_items, 0);
 }
 
@@ -199,26 +139,26 @@ static void hard_the_day_after_deep_work(void **state)
 static void what_is_hard(void **state)
 {
 	struct fixture *f = *state;
-	struct activity *a = act(&f->ctx, SPORT_RUN, TODAY, 0);
+	struct activity *a = situation_act(&f->sit.ctx, SPORT_RUN, TODAY, 0);
 	struct strbuf why = STRBUF_INIT;
 
-	assert_false(warn_activity_is_hard(&f->ctx, a, NULL));
+	assert_false(warn_activity_is_hard(&f->sit.ctx, a, NULL));
 	a->load = 120;
-	assert_true(warn_activity_is_hard(&f->ctx, a, &why));
+	assert_true(warn_activity_is_hard(&f->sit.ctx, a, &why));
 	assert_string_equal(why.buf, "load 120");
 	a->load = 40;
-	planned(&f->ctx, WORKOUT_INTERVALS, TODAY);
+	planned(&f->sit.ctx, WORKOUT_INTERVALS, TODAY);
 	strbuf_reset(&why);
-	assert_true(warn_activity_is_hard(&f->ctx, a, &why));
+	assert_true(warn_activity_is_hard(&f->sit.ctx, a, &why));
 	assert_string_equal(why.buf, "the planned intervals");
 	a->sport = SPORT_SWIM; /* a swim does not do the intervals */
-	assert_false(warn_activity_is_hard(&f->ctx, a, NULL));
+	assert_false(warn_activity_is_hard(&f->sit.ctx, a, NULL));
 	a->sport = SPORT_RUN;
-	plan_release(&f->ctx.plan);
-	plan_init(&f->ctx.plan);
-	race(&f->ctx, "Turkey Trot", TODAY, 5, RACE_C);
+	plan_release(&f->sit.ctx.plan);
+	plan_init(&f->sit.ctx.plan);
+	situation_race(&f->sit.ctx, "Turkey Trot", TODAY, 5, RACE_C);
 	strbuf_reset(&why);
-	assert_true(warn_activity_is_hard(&f->ctx, a, &why));
+	assert_true(warn_activity_is_hard(&f->sit.ctx, a, &why));
 	assert_string_equal(why.buf, "the race, Turkey Trot");
 	strbuf_release(&why);
 }
@@ -230,10 +170,10 @@ static void planned_intervals_after_art(void **state)
 	struct fixture *f = *state;
 	struct activity *a;
 
-	session(&f->ctx, MOD_MASSAGE_ART, TODAY - 1);
-	planned(&f->ctx, WORKOUT_INTERVALS, TODAY);
-	a = act(&f->ctx, SPORT_RUN, TODAY, 0);
-	warn_activity(&f->ctx, a, &f->out);
+	situation_session(&f->sit.ctx, MOD_MASSAGE_ART, TODAY - 1);
+	planned(&f->sit.ctx, WORKOUT_INTERVALS, TODAY);
+	a = situation_act(&f->sit.ctx, SPORT_RUN, TODAY, 0);
+	warn_activity(&f->sit.ctx, a, &f->out);
 	assert_true(strstr(need(&f->out, "easy-after-massage")->text, "the planned intervals"));
 }
 
@@ -248,9 +188,9 @@ static void deep_work_before_an_a_race(void **state)
 	struct recovery *r;
 	const struct advice *w;
 
-	race(&f->ctx, "Phoenix Half", TODAY + 3, 21.1, RACE_A);
-	r = session(&f->ctx, MOD_MASSAGE_DEEP, TODAY);
-	warn_recovery(&f->ctx, r, &f->out);
+	situation_race(&f->sit.ctx, "Phoenix Half", TODAY + 3, 21.1, RACE_A);
+	r = situation_session(&f->sit.ctx, MOD_MASSAGE_DEEP, TODAY);
+	warn_recovery(&f->sit.ctx, r, &f->out);
 	w = need(&f->out, "massage-pre-race-deep");
 	assert_int_equal(w->kind, ADVICE_WARNING);
 	assert_int_equal(w->from, TODAY);
@@ -258,23 +198,23 @@ static void deep_work_before_an_a_race(void **state)
 	assert_int_equal(f->out.n_items, 1);
 
 	advice_list_release(&f->out);
-	f->ctx.races.races[0].date = TODAY + 5;
-	warn_recovery(&f->ctx, r, &f->out);
+	f->sit.ctx.races.races[0].date = TODAY + 5;
+	warn_recovery(&f->sit.ctx, r, &f->out);
 	assert_int_equal(f->out.n_items, 0);
 
-	f->ctx.races.races[0].date = TODAY + 4;
+	f->sit.ctx.races.races[0].date = TODAY + 4;
 	r->modality = MOD_MASSAGE_SWEDISH;
-	warn_recovery(&f->ctx, r, &f->out);
+	warn_recovery(&f->sit.ctx, r, &f->out);
 	assert_int_equal(f->out.n_items, 0);
 
 	r->modality = MOD_MASSAGE_SPORTS;
-	f->ctx.races.races[0].priority = RACE_B;
-	warn_recovery(&f->ctx, r, &f->out);
+	f->sit.ctx.races.races[0].priority = RACE_B;
+	warn_recovery(&f->sit.ctx, r, &f->out);
 	assert_int_equal(f->out.n_items, 0);
 
-	f->ctx.races.races[0].priority = RACE_A;
-	disable(f, "massage-pre-race-deep");
-	warn_recovery(&f->ctx, r, &f->out);
+	f->sit.ctx.races.races[0].priority = RACE_A;
+	situation_disable(&f->sit.rules, "massage-pre-race-deep");
+	warn_recovery(&f->sit.ctx, r, &f->out);
 	assert_int_equal(f->out.n_items, 0);
 }
 
@@ -283,21 +223,21 @@ static void deep_work_before_an_a_race(void **state)
 static void deep_work_next_to_a_hard_day(void **state)
 {
 	struct fixture *f = *state;
-	struct recovery *r = session(&f->ctx, MOD_MASSAGE_DEEP, TODAY);
+	struct recovery *r = situation_session(&f->sit.ctx, MOD_MASSAGE_DEEP, TODAY);
 	const struct advice *w;
 
-	act(&f->ctx, SPORT_BIKE, TODAY - 1, 9);
-	warn_recovery(&f->ctx, r, &f->out);
+	situation_act(&f->sit.ctx, SPORT_BIKE, TODAY - 1, 9);
+	warn_recovery(&f->sit.ctx, r, &f->out);
 	w = need(&f->out, "massage-not-adjacent-hard");
 	assert_true(strstr(w->text, "within 1 day of a hard day: 2026-11-23 (bike, RPE 9)"));
 
 	advice_list_release(&f->out);
-	f->ctx.activities.activities[0].date = TODAY - 2;
-	warn_recovery(&f->ctx, r, &f->out);
+	f->sit.ctx.activities.activities[0].date = TODAY - 2;
+	warn_recovery(&f->sit.ctx, r, &f->out);
 	assert_int_equal(f->out.n_items, 0);
 
-	planned(&f->ctx, WORKOUT_TEMPO, TODAY + 1);
-	warn_recovery(&f->ctx, r, &f->out);
+	planned(&f->sit.ctx, WORKOUT_TEMPO, TODAY + 1);
+	warn_recovery(&f->sit.ctx, r, &f->out);
 	assert_true(strstr(need(&f->out, "massage-not-adjacent-hard")->text,
 	                   "2026-11-25 (planned tempo)"));
 }
@@ -306,22 +246,22 @@ static void deep_work_next_to_a_hard_day(void **state)
 static void deep_work_too_soon_after_a_long_race(void **state)
 {
 	struct fixture *f = *state;
-	struct recovery *r = session(&f->ctx, MOD_MASSAGE_DEEP, TODAY);
+	struct recovery *r = situation_session(&f->sit.ctx, MOD_MASSAGE_DEEP, TODAY);
 
-	race(&f->ctx, "Phoenix Marathon", TODAY - 2, 42.195, RACE_A);
-	warn_recovery(&f->ctx, r, &f->out);
+	situation_race(&f->sit.ctx, "Phoenix Marathon", TODAY - 2, 42.195, RACE_A);
+	warn_recovery(&f->sit.ctx, r, &f->out);
 	assert_true(
 	        strstr(need(&f->out, "massage-post-race")->text, "2 days after Phoenix Marathon"));
 	assert_int_equal(count(&f->out, "massage-not-adjacent-hard"), 0);
 
 	advice_list_release(&f->out);
-	f->ctx.races.races[0].date = TODAY - 3;
-	warn_recovery(&f->ctx, r, &f->out);
+	f->sit.ctx.races.races[0].date = TODAY - 3;
+	warn_recovery(&f->sit.ctx, r, &f->out);
 	assert_int_equal(f->out.n_items, 0);
 
 	/* the day after is the race's neighbour */
-	f->ctx.races.races[0].date = TODAY - 1;
-	warn_recovery(&f->ctx, r, &f->out);
+	f->sit.ctx.races.races[0].date = TODAY - 1;
+	warn_recovery(&f->sit.ctx, r, &f->out);
 	assert_int_equal(count(&f->out, "massage-post-race"), 0);
 	assert_int_equal(count(&f->out, "massage-not-adjacent-hard"), 1);
 }
@@ -331,20 +271,20 @@ static void deep_work_too_soon_after_a_long_race(void **state)
 static void budget_share(void **state)
 {
 	struct fixture *f = *state;
-	struct recovery *a = session(&f->ctx, MOD_MASSAGE_SPORTS, TODAY - 10);
+	struct recovery *a = situation_session(&f->sit.ctx, MOD_MASSAGE_SPORTS, TODAY - 10);
 	struct recovery *b;
 	const struct advice *w;
 
 	a->cost_cents = 4000;
 	memcpy(a->currency, "USD", 4);
-	f->profile.budget_cents = 10000;
-	warn_recovery(&f->ctx, a, &f->out);
+	f->sit.profile.budget_cents = 10000;
+	warn_recovery(&f->sit.ctx, a, &f->out);
 	assert_int_equal(f->out.n_items, 0);
 
-	b = session(&f->ctx, MOD_MASSAGE_SWEDISH, TODAY);
+	b = situation_session(&f->sit.ctx, MOD_MASSAGE_SWEDISH, TODAY);
 	b->cost_cents = 4500;
 	memcpy(b->currency, "USD", 4);
-	warn_recovery(&f->ctx, b, &f->out);
+	warn_recovery(&f->sit.ctx, b, &f->out);
 	w = need(&f->out, "budget");
 	assert_int_equal(w->kind, ADVICE_WARNING);
 	assert_true(strstr(w->text, "2026-11 is $85.00 of the $100.00 budget"));
@@ -352,8 +292,8 @@ static void budget_share(void **state)
 	assert_int_equal(w->to, date_from_civil(2026, 11, 30));
 
 	advice_list_release(&f->out);
-	f->profile.budget_cents = -1;
-	warn_recovery(&f->ctx, b, &f->out);
+	f->sit.profile.budget_cents = -1;
+	warn_recovery(&f->sit.ctx, b, &f->out);
 	assert_int_equal(f->out.n_items, 0);
 }
 
