@@ -521,7 +521,8 @@ static void week_figures(struct gen *g, int w, struct week_figures *out)
 }
 
 /* Round the long runs, and keep the longest one the longest: a week whose
- * rounding reached it is set a step below. */
+ * rounding reached it is set a step below, but never below one step (a
+ * hand-made template may make the longest run a single step). */
 static void settle_long_runs(struct gen *g)
 {
 	int lw = g->longest_week - 1;
@@ -533,7 +534,7 @@ static void settle_long_runs(struct gen *g)
 	}
 	for (int i = 0; i < g->weeks; i++) {
 		if (i != lw && g->fig[i].long_run >= g->fig[lw].long_run) {
-			g->fig[i].long_run = g->fig[lw].long_run - g->step;
+			g->fig[i].long_run = fmax(g->fig[lw].long_run - g->step, g->step);
 		}
 	}
 }
