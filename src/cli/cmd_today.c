@@ -31,6 +31,7 @@
 #include "render/json_load.h"
 #include "render/json_plan.h"
 #include "render/json_race.h"
+#include "render/json_today.h"
 #include "render/table.h"
 #include "render/text.h"
 #include "store/store_appointment.h"
@@ -119,10 +120,6 @@ static void add_advice(struct strbuf *sb, const struct advice_list *list, bool w
 
 /* ---- today ---- */
 
-/* Days ahead that today shows the massage planner's next massages for:
- * the week, so a booking can still be made. */
-#define TODAY_MASSAGE_DAYS 7
-
 /* What `knead advise massage` would plan for the week from the day, read
  * only: the appointments already made count, nothing is stored. */
 static enum err_code plan_massage(struct cli *cli, const struct advice_context *ctx,
@@ -139,12 +136,6 @@ static enum err_code plan_massage(struct cli *cli, const struct advice_context *
 	}
 	appointment_list_release(&booked);
 	return rc;
-}
-
-/* Whether the planner's item i is this week's to show. */
-static bool massage_shown(const struct massage_plan *mp, size_t i, int32_t day)
-{
-	return mp->items[i].day >= day && mp->items[i].day < day + TODAY_MASSAGE_DAYS;
 }
 
 /* "Thu 2026-11-26 deep-tissue massage with Knead Studio, suggested
@@ -198,7 +189,7 @@ static void print_today(struct cli *cli, const struct advice_context *ctx, const
 	}
 
 	for (size_t i = 0, n = 0; i < mp->n_items; i++) {
-		if (massage_shown(mp, i, t->day)) {
+		if (render_today_massage_shown(mp, i, t->day)) {
 			strbuf_adds(&sb, n++ ? "         " : "massage: ");
 			add_massage(&sb, &mp->items[i]);
 			strbuf_addch(&sb, '\n');
@@ -216,84 +207,6 @@ static void print_today(struct cli *cli, const struct advice_context *ctx, const
 	strbuf_release(&sb);
 }
 
-static json_t *json_today(const struct advice_context *ctx, const struct today *t,
-                          const struct massage_plan *mp)
-{
-	json_t *readiness = json_object(), *reasons = json_array(), *injuries = json_array();
-	json_t *sore = json_array(), *workout = json_null(), *plan = json_null();
-	json_t *massage = json_array();
-
-	for (size_t i = 0; i < t->n_reasons; i++) {
-		json_array_append_new(reasons, json_string(t->reasons[i]));
-	}
-	for (size_t i = 0; i < t->n_injuries; i++) {
-		const struct today_injury *ti = &t->injuries[i];
-		json_t *o = render_json_injury(ti->injury);
-
-		json_object_set_new(o, "days", json_integer(ti->days));
-		json_object_set_new(o, "measure", json_string(measure_name(ti->course.measure)));
-		json_object_set_new(o, "latest_level",
-		                    ti->latest >= 0 ? json_integer(ti->latest) : json_null());
-		json_object_set_new(o, "latest_date", render_json_date(ti->latest_day));
-		json_object_set_new(o, "trend",
-		                    json_string(trend_verdict_name(ti->course.trend.verdict)));
-		json_array_append_new(injuries, o);
-	}
-	for (size_t i = 0; i < t->n_sore; i++) {
-		const struct today_sore *s = &t->sore[i];
-		json_t *o = json_object();
-
-		json_object_set_new(o, "region", json_string(s->region));
-		json_object_set_new(o, "side",
-		                    side_name(s->side) ? json_string(side_name(s->side))
-		                                       : json_null());
-		for (int m = 0; m < MEASURE_COUNT; m++) {
-			json_object_set_new(o, measure_name((enum measure)m),
-			                    s->level[m] >= 0 ? json_integer(s->level[m])
-			                                     : json_null());
-		}
-		json_object_set_new(o, "last_date", render_json_date(s->last));
-		json_array_append_new(sore, o);
-	}
-	json_object_set_new(readiness, "level", json_string(today_level_name(t->level)));
-	json_object_set_new(readiness, "tsb", render_json_number(t->tsb));
-	json_object_set_new(readiness, "ctl", render_json_number(t->ctl));
-	json_object_set_new(readiness, "acwr", render_json_number(t->acwr));
-	json_object_set_new(readiness, "acwr_settled", json_boolean(t->acwr_settled));
-	json_object_set_new(readiness, "reasons", reasons);
-	json_object_set_new(readiness, "injuries", injuries);
-	json_object_set_new(readiness, "sore", sore);
-	json_object_set_new(readiness, "last_race",
-	                    t->last_race ? render_json_race(t->last_race, t->day) : json_null());
-	json_object_set_new(readiness, "days_since_race",
-	                    t->last_race ? json_integer(t->days_since_race) : json_null());
-	if (t->workout) {
-		json_decref(workout);
-		workout = render_json_workout(t->workout, &t->match);
-	}
-	if (t->has_plan) {
-		json_decref(plan);
-		plan = render_json_plan(&ctx->plan);
-	}
-	for (size_t i = 0; i < mp->n_items; i++) {
-		const struct massage_item *m = &mp->items[i];
-
-		if (!massage_shown(mp, i, t->day)) {
-			continue;
-		}
-		json_array_append_new(
-		        massage,
-		        json_pack("{s:o, s:s, s:s, s:o, s:o}", "date", render_json_date(m->day),
-		                  "modality", modality_name(m->modality), "source",
-		                  m->source == MASSAGE_BOOKED ? "booked" : "suggested", "rule",
-		                  m->rule ? json_string(m->rule->id) : json_null(), "provider",
-		                  m->provider ? json_string(m->provider->name) : json_null()));
-	}
-	return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o}", "date", render_json_date(t->day), "plan",
-	                 plan, "workout", workout, "readiness", readiness, "massage", massage,
-	                 "advice", render_json_advice_list(&t->advice));
-}
-
 int cmd_today(struct cli *cli, const struct cli_args *args)
 {
 	struct advice_context ctx;
@@ -307,7 +220,7 @@ int cmd_today(struct cli *cli, const struct cli_args *args)
 	}
 	today_advise(&ctx, &t);
 	if (cli->json) {
-		out_json(json_today(&ctx, &t, &mp));
+		out_json(render_json_today(&ctx, &t, &mp));
 	} else {
 		print_today(cli, &ctx, &t, &mp, cli_opt(args, "why") != NULL);
 	}

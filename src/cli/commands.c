@@ -121,6 +121,11 @@ static const struct cli_option regions_options[] = {
 	OPT_END,
 };
 
+static const struct cli_option serve_options[] = {
+	{ "listen", 0, "ADDR:PORT", "where to listen (default 127.0.0.1:8080)" },
+	OPT_END,
+};
+
 static const struct cli_option sore_options[] = {
 	{ "date", 'd', "DATE", "the day (default today)" },
 	OPT_FROM,
@@ -751,6 +756,17 @@ const struct cli_command cli_commands[] = {
 	{ "rm", cmd_rm, "ID...", "remove activities",
 	  "Remove the activities with these ids, all or none.", no_options, NULL, 1,
 	  CLI_MAX_POSITIONALS },
+	{ "serve", cmd_serve, "[--listen ADDR:PORT]", "the web app in a browser",
+	  "Serve knead's pages (today's workout, readiness and advice) and its JSON\n"
+	  "API (/api/v1/today) until Ctrl-C or SIGTERM:\n"
+	  "\n"
+	  "  knead serve                        then open http://127.0.0.1:8080/\n"
+	  "  knead serve --listen 127.0.0.1:9000\n"
+	  "\n"
+	  "By default only this machine can connect. Listening on another address\n"
+	  "needs a password (set with 'knead passwd'). The database is created if\n"
+	  "there is none; every form carries an anti-forgery token.",
+	  serve_options, NULL, 0, 0 },
 	{ "show", cmd_show, "ID", "show one activity in full",
 	  "Show everything knead knows of one activity.", no_options, NULL, 1, 1 },
 	{ "sore", cmd_sore,

@@ -1,0 +1,106 @@
+/*
+ * request.h: a web request and its response as plain data.
+ *
+ * server.c translates each libmicrohttpd request into a struct
+ * web_request once and sends back the struct web_response the handler
+ * filled, so handlers never see MHD and tests call them directly with a
+ * request they built by hand (as Fossil's cgi.c does for CGI).
+ *
+ * Every string a request holds is owned by it and URL-decoded; names are
+ * compared exactly, values are NUL-terminated text (a decoded "%00" ends
+ * the value early, which no form of ours needs).
+ */
+#ifndef KNEAD_WEB_REQUEST_H
+#define KNEAD_WEB_REQUEST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "base/strbuf.h"
+
+/* Methods as bits, so that a route can allow several. */
+enum web_method {
+	WEB_GET = 1 << 0,
+	WEB_HEAD = 1 << 1,
+	WEB_POST = 1 << 2,
+	WEB_OTHER = 1 << 3, /* anything else: never allowed */
+};
+
+/* The largest body a request may carry (a form): beyond it, 413. */
+#define WEB_BODY_MAX ((size_t)1 << 20)
+
+/* One name=value pair (both owned). */
+struct web_param {
+	char *name;
+	char *value;
+};
+
+struct web_params {
+	struct web_param *items;
+	size_t n, alloc;
+};
+
+struct web_request {
+	enum web_method method;
+	char *path;                /* the decoded path, "/" at least (owned) */
+	struct web_params query;   /* from the query string */
+	struct web_params form;    /* from an application/x-www-form-urlencoded body */
+	struct web_params cookies; /* from the Cookie header */
+	struct strbuf body;        /* the raw body, at most WEB_BODY_MAX bytes */
+};
+
+struct web_header {
+	char *name;  /* owned */
+	char *value; /* owned */
+};
+
+struct web_response {
+	int status;                 /* 200 unless a handler sets another */
+	const char *content_type;   /* a literal: "text/html; charset=utf-8" by default */
+	struct web_header *headers; /* extra headers (Allow, Set-Cookie), in order */
+	size_t n_headers, alloc_headers;
+	struct strbuf body;
+};
+
+/* A GET of "/" with nothing else (release with web_request_release). */
+void web_request_init(struct web_request *req);
+void web_request_release(struct web_request *req);
+
+/* The method named by text ("GET"), WEB_OTHER for any other. */
+enum web_method web_method_parse(const char *text);
+/* "GET" for one method bit, "OTHER" otherwise. */
+const char *web_method_name(enum web_method m);
+
+/* Set the path, decoding %XX (owned copy). */
+void web_request_set_path(struct web_request *req, const char *path);
+
+/* Add one pair, copying both. */
+void web_params_add(struct web_params *p, const char *name, const char *value);
+
+/* Parse "a=1&b=x%20y" (application/x-www-form-urlencoded: '+' is a space)
+ * of len bytes into p. Pairs without '=' get the value "". */
+void web_params_parse(struct web_params *p, const char *text, size_t len);
+
+/* Parse a Cookie header ("a=1; b=2") into p, values as they are. */
+void web_cookies_parse(struct web_params *p, const char *header);
+
+/* The value of the first pair named name, NULL if none (borrowed). */
+const char *web_params_get(const struct web_params *p, const char *name);
+
+/* A form field on a POST, else a query parameter: NULL if neither. */
+const char *web_param(const struct web_request *req, const char *name);
+
+/* Decode %XX and, when plus_is_space, '+' into sb (appended). A malformed
+ * escape is kept as it is. */
+void web_url_decode(struct strbuf *sb, const char *text, size_t len, bool plus_is_space);
+
+void web_response_init(struct web_response *resp);
+void web_response_release(struct web_response *resp);
+
+/* Add a header (copies name and value). */
+void web_response_header(struct web_response *resp, const char *name, const char *value);
+
+/* The value of the first header named name (case-insensitive), or NULL. */
+const char *web_response_get_header(const struct web_response *resp, const char *name);
+
+#endif

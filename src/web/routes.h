@@ -1,0 +1,71 @@
+/*
+ * routes.h: the web pages and API, one sorted table, and the dispatcher
+ * every request goes through.
+ *
+ * Every handler has one shape (as Fossil's pages): the dispatcher has
+ * checked the method and, for a route that writes, the anti-CSRF token;
+ * the handler validates its parameters, calls the library and renders.
+ * It returns an err_code: on failure the dispatcher throws away what the
+ * handler wrote and sends an error page whose status follows the code
+ * (ERR_INPUT 400, ERR_NOT_FOUND 404, ERR_CONFLICT 409, anything else 500).
+ */
+#ifndef KNEAD_WEB_ROUTES_H
+#define KNEAD_WEB_ROUTES_H
+
+#include <stddef.h>
+
+#include "base/err.h"
+#include "web/app.h"
+#include "web/csrf.h"
+#include "web/request.h"
+
+/* What a handler is given besides the response to fill. */
+struct web_call {
+	struct web_app *app;
+	const struct web_request *req;
+	const char *session; /* the browser's session id (from its cookie, or
+	                        new: the dispatcher then sets the cookie) */
+};
+
+typedef enum err_code (*web_handler)(struct web_call *call, struct web_response *resp,
+                                     struct err *err);
+
+enum web_route_flags {
+	WEB_WRITES = 1 << 0, /* changes data: POST only, anti-CSRF token required */
+	WEB_JSON = 1 << 1,   /* answers JSON, and errors as JSON too */
+};
+
+struct web_route {
+	const char *path;    /* exact path, "/api/v1/today" */
+	unsigned methods;    /* enum web_method bits it accepts */
+	web_handler handler; /* never NULL */
+	unsigned flags;      /* enum web_route_flags */
+};
+
+/* The table, sorted by path (strcmp), and its length. */
+extern const struct web_route web_routes[];
+extern const size_t web_routes_count;
+
+/* The route for path (bisection), or NULL. */
+const struct web_route *web_route_find(const char *path);
+
+/* Answer req into resp (initialised by the caller): 404 for an unknown
+ * path, 405 with Allow for a method the route does not accept, 403 for a
+ * writing POST without the session's token, else the handler's answer or
+ * the error page for its failure. Takes app->lock around the handler. */
+void web_dispatch(struct web_app *app, const struct web_request *req, struct web_response *resp);
+
+/* Write the error page (or JSON error) for status with message into resp,
+ * replacing its body. */
+void web_error_page(struct web_response *resp, int status, const char *message, bool json);
+
+/* Append the hidden form field with the call's anti-CSRF token. */
+void web_add_csrf_field(const struct web_call *call, struct strbuf *sb);
+
+/* Handlers (page_*.c). */
+enum err_code web_page_today(struct web_call *call, struct web_response *resp, struct err *err);
+enum err_code web_api_today(struct web_call *call, struct web_response *resp, struct err *err);
+enum err_code web_post_sore(struct web_call *call, struct web_response *resp, struct err *err);
+enum err_code web_asset(struct web_call *call, struct web_response *resp, struct err *err);
+
+#endif
