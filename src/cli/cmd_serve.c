@@ -56,7 +56,9 @@ int cmd_serve(struct cli *cli, const struct cli_args *args)
 	if (!l.loopback) {
 		/* no password can be set yet, so there is never one */
 		err_set(&err, ERR_INPUT,
-		        "listening on %s needs a password: set one with 'knead passwd'", l.host);
+		        "listening on %s needs a password, and this knead cannot set one yet: "
+		        "listen on this machine only (127.0.0.1, the default)",
+		        l.host);
 		return cli_fail(cli, &err);
 	}
 	if (cli_store(cli, STORE_WRITE, &err) || cli_profile(cli, &err) ||

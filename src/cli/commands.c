@@ -763,9 +763,10 @@ const struct cli_command cli_commands[] = {
 	  "  knead serve                        then open http://127.0.0.1:8080/\n"
 	  "  knead serve --listen 127.0.0.1:9000\n"
 	  "\n"
-	  "By default only this machine can connect. Listening on another address\n"
-	  "needs a password (set with 'knead passwd'). The database is created if\n"
-	  "there is none; every form carries an anti-forgery token.",
+	  "Only this machine can connect: listening on another address needs a\n"
+	  "password, which this knead cannot set yet, so it is refused. The\n"
+	  "database is created if there is none; every form carries an\n"
+	  "anti-forgery token.",
 	  serve_options, NULL, 0, 0 },
 	{ "show", cmd_show, "ID", "show one activity in full",
 	  "Show everything knead knows of one activity.", no_options, NULL, 1, 1 },

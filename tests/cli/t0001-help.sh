@@ -38,6 +38,7 @@ race status
 recover
 regions
 rm
+serve
 show
 sore
 spend

@@ -6,7 +6,7 @@
 
 test_case 'listening beyond this machine needs a password' '
 	expect_rc 2 serve --listen 0.0.0.0:8080
-	err_has "listening on 0.0.0.0 needs a password: set one with '"'knead passwd'"'"
+	err_has "listening on 0.0.0.0 needs a password, and this knead cannot set one yet"
 	expect_rc 2 serve --listen localhost:8080
 	err_has "is not an IPv4 address"
 	expect_rc 2 serve --listen 127.0.0.1:99999
