@@ -158,3 +158,30 @@ void strbuf_rtrim(struct strbuf *sb)
 		strbuf_setlen(sb, len);
 	}
 }
+
+void strbuf_add_markup_escaped(struct strbuf *sb, const char *s)
+{
+	for (; s && *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		switch (c) {
+		case '&':
+			strbuf_adds(sb, "&amp;");
+			break;
+		case '<':
+			strbuf_adds(sb, "&lt;");
+			break;
+		case '>':
+			strbuf_adds(sb, "&gt;");
+			break;
+		case '"':
+			strbuf_adds(sb, "&quot;");
+			break;
+		case '\'':
+			strbuf_adds(sb, "&#39;");
+			break;
+		default:
+			strbuf_addch(sb, c < 0x20 && c != '\t' && c != '\n' && c != '\r' ? ' ' : c);
+		}
+	}
+}

@@ -67,6 +67,12 @@ void strbuf_addch(struct strbuf *sb, int c);
 /* Append n copies of the byte c. */
 void strbuf_addchars(struct strbuf *sb, int c, size_t n);
 
+/* Append s (NULL appends nothing) escaped for HTML and XML text and
+ * attribute values: & < > " ' as entities, and control characters other
+ * than tab, newline and carriage return (which XML does not allow) as a
+ * space, so that no text a runner typed can break the markup. */
+void strbuf_add_markup_escaped(struct strbuf *sb, const char *s);
+
 /* Append printf-style formatted text. */
 __attribute__((format(printf, 2, 3))) void strbuf_addf(struct strbuf *sb, const char *fmt, ...);
 

@@ -999,33 +999,6 @@ static cairo_status_t write_bytes(void *closure, const unsigned char *data, unsi
 	return CAIRO_STATUS_SUCCESS;
 }
 
-static void add_xml_escaped(struct strbuf *sb, const char *s)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '&':
-			strbuf_adds(sb, "&amp;");
-			break;
-		case '<':
-			strbuf_adds(sb, "&lt;");
-			break;
-		case '>':
-			strbuf_adds(sb, "&gt;");
-			break;
-		case '"':
-			strbuf_adds(sb, "&quot;");
-			break;
-		default:
-			/* Control characters other than tab and newline are not
-			 * XML; a label should not carry them, but never break the
-			 * file for one. */
-			strbuf_addch(sb, (unsigned char)*s < 0x20 && *s != '\t' && *s != '\n' ? ' '
-			                                                                      : *s);
-			break;
-		}
-	}
-}
-
 /* Put <title> and <desc> first inside cairo's <svg> element. */
 static void svg_describe(struct strbuf *svg, const char *title, const char *desc)
 {
@@ -1041,9 +1014,9 @@ static void svg_describe(struct strbuf *svg, const char *title, const char *desc
 	strbuf_grow(&out, svg->len + strlen(title) + strlen(desc) + 64);
 	strbuf_add(&out, svg->buf, at);
 	strbuf_adds(&out, "\n<title>");
-	add_xml_escaped(&out, title);
+	strbuf_add_markup_escaped(&out, title);
 	strbuf_adds(&out, "</title>\n<desc>");
-	add_xml_escaped(&out, desc);
+	strbuf_add_markup_escaped(&out, desc);
 	strbuf_adds(&out, "</desc>");
 	strbuf_add(&out, svg->buf + at, svg->len - at);
 	strbuf_release(svg);

@@ -11,27 +11,7 @@
 
 void html_escape(struct strbuf *sb, const char *text)
 {
-	for (const char *p = text; p && *p; p++) {
-		switch (*p) {
-		case '&':
-			strbuf_adds(sb, "&amp;");
-			break;
-		case '<':
-			strbuf_adds(sb, "&lt;");
-			break;
-		case '>':
-			strbuf_adds(sb, "&gt;");
-			break;
-		case '"':
-			strbuf_adds(sb, "&quot;");
-			break;
-		case '\'':
-			strbuf_adds(sb, "&#39;");
-			break;
-		default:
-			strbuf_addch(sb, *p);
-		}
-	}
+	strbuf_add_markup_escaped(sb, text);
 }
 
 void html_addf(struct strbuf *sb, const char *fmt, ...)

@@ -334,6 +334,23 @@ static void test_rtrim(void **state)
 	strbuf_release(&sb);
 }
 
+/* Markup escaping: every character that could end text or an attribute
+ * becomes an entity, and control characters a space. */
+static void test_markup_escaped(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	(void)state;
+	strbuf_add_markup_escaped(&sb, "<script>a & \"b\" 'c'</script>\x01\tx\n");
+	assert_string_equal(sb.buf,
+	                    "&lt;script&gt;a &amp; &quot;b&quot; &#39;c&#39;&lt;/script&gt; \tx\n");
+	strbuf_add_markup_escaped(&sb, NULL);
+	assert_int_equal(
+	        sb.len,
+	        strlen("&lt;script&gt;a &amp; &quot;b&quot; &#39;c&#39;&lt;/script&gt; \tx\n"));
+	strbuf_release(&sb);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -343,6 +360,7 @@ int main(void)
 		cmocka_unit_test(test_detach),         cmocka_unit_test(test_release_reuse),
 		cmocka_unit_test(test_setlen_reset),   cmocka_unit_test(test_grow),
 		cmocka_unit_test(test_tryadd),         cmocka_unit_test(test_rtrim),
+		cmocka_unit_test(test_markup_escaped),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
