@@ -3,7 +3,13 @@
  */
 #include "base/instant.h"
 
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
 #include "base/date.h"
+#include "base/parse.h"
+#include "base/tz.h"
 
 static bool digits(const char *s, size_t len, size_t at, int n, int *out)
 {
@@ -84,4 +90,32 @@ bool instant_parse(const char *s, size_t len, double *utc)
 	*utc = (double)date_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec + frac -
 	       sign * (oh * 3600 + om * 60);
 	return true;
+}
+
+enum err_code instant_now(int64_t *now, struct err *err)
+{
+	const char *env = getenv("KNEAD_NOW");
+	int32_t day, sec;
+	long v;
+	char date[DATE_ISO_LEN];
+
+	if (!env || !*env) {
+		*now = (int64_t)time(NULL);
+		return ERR_OK;
+	}
+	if (parse_int(env, 0, 7258118400L, &v, NULL) == ERR_OK) {
+		*now = v;
+		return ERR_OK;
+	}
+	if (strlen(env) > 11 && env[10] == 'T') {
+		memcpy(date, env, 10);
+		date[10] = '\0';
+		if (date_parse_iso(date, &day) &&
+		    parse_time_of_day(env + 11, &sec, NULL) == ERR_OK) {
+			*now = tz_utc(day, sec, NULL);
+			return ERR_OK;
+		}
+	}
+	return err_set(err, ERR_INPUT,
+	               "$KNEAD_NOW '%s' is neither Unix seconds nor YYYY-MM-DDTHH:MM", env);
 }

@@ -16,6 +16,7 @@
 #include "advice/context.h"
 #include "advice/training.h"
 #include "base/datafile.h"
+#include "base/instant.h"
 #include "base/date.h"
 #include "base/parse.h"
 #include "base/tz.h"
@@ -105,36 +106,6 @@ enum err_code cli_transaction(struct cli *cli,
 	return store_commit(cli->store, err);
 }
 
-/* $KNEAD_NOW fixes the clock, for tests and for replaying a day: Unix
- * seconds, or a local "YYYY-MM-DDTHH:MM[:SS]" in the runner's zone. */
-static enum err_code clock_now(int64_t *now, struct err *err)
-{
-	const char *env = getenv("KNEAD_NOW");
-	int32_t day, sec;
-	long v;
-	char date[DATE_ISO_LEN];
-
-	if (!env || !*env) {
-		*now = (int64_t)time(NULL);
-		return ERR_OK;
-	}
-	if (parse_int(env, 0, 7258118400L, &v, NULL) == ERR_OK) {
-		*now = v;
-		return ERR_OK;
-	}
-	if (strlen(env) > 11 && env[10] == 'T') {
-		memcpy(date, env, 10);
-		date[10] = '\0';
-		if (date_parse_iso(date, &day) &&
-		    parse_time_of_day(env + 11, &sec, NULL) == ERR_OK) {
-			*now = tz_utc(day, sec, NULL);
-			return ERR_OK;
-		}
-	}
-	return err_set(err, ERR_INPUT,
-	               "$KNEAD_NOW '%s' is neither Unix seconds nor YYYY-MM-DDTHH:MM", env);
-}
-
 enum err_code cli_profile(struct cli *cli, struct err *err)
 {
 	struct err zone_err = ERR_INIT;
@@ -158,7 +129,7 @@ enum err_code cli_profile(struct cli *cli, struct err *err)
 		out_warning(cli->name.buf, "%s; using %s", zone_err.msg, tz_name());
 		tz_use(NULL, NULL);
 	}
-	if (clock_now(&cli->now, err)) {
+	if (instant_now(&cli->now, err)) {
 		return err->code;
 	}
 	cli->today = tz_local(cli->now).day;

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/instant.h"
 #include "base/datafile.h"
 #include "base/date.h"
 #include "base/parse.h"
@@ -48,38 +49,6 @@ void web_app_release(struct web_app *app)
 	memset(app, 0, sizeof(*app));
 }
 
-/* $KNEAD_NOW fixes the clock as it does for the command line (tests, and
- * replaying a day): Unix seconds, or a local "YYYY-MM-DDTHH:MM[:SS]" in
- * the runner's zone. The same reading as cli.c's, which the web face may
- * not call. */
-static enum err_code clock_now(int64_t *now, struct err *err)
-{
-	const char *env = getenv("KNEAD_NOW");
-	int32_t day, sec;
-	long v;
-	char date[DATE_ISO_LEN];
-
-	if (!env || !*env) {
-		*now = (int64_t)time(NULL);
-		return ERR_OK;
-	}
-	if (parse_int(env, 0, 7258118400L, &v, NULL) == ERR_OK) {
-		*now = v;
-		return ERR_OK;
-	}
-	if (strlen(env) > 11 && env[10] == 'T') {
-		memcpy(date, env, 10);
-		date[10] = '\0';
-		if (date_parse_iso(date, &day) &&
-		    parse_time_of_day(env + 11, &sec, NULL) == ERR_OK) {
-			*now = tz_utc(day, sec, NULL);
-			return ERR_OK;
-		}
-	}
-	return err_set(err, ERR_INPUT,
-	               "$KNEAD_NOW '%s' is neither Unix seconds nor YYYY-MM-DDTHH:MM", env);
-}
-
 enum err_code web_view_open(struct web_app *app, enum store_mode mode, struct web_view *v,
                             struct err *err)
 {
@@ -107,7 +76,7 @@ enum err_code web_view_open(struct web_app *app, enum store_mode mode, struct we
 	if (tz_use(v->profile.tz, NULL)) {
 		tz_use(NULL, NULL);
 	}
-	if (clock_now(&v->now, err)) {
+	if (instant_now(&v->now, err)) {
 		return err->code;
 	}
 	v->today = tz_local(v->now).day;

@@ -6,13 +6,16 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 #include <math.h>
 
 #include "base/date.h"
 #include "base/instant.h"
+#include "base/tz.h"
 
 /* 2011-01-13T13:46:23Z */
 #define T0 1294926383.0
@@ -218,6 +221,31 @@ static void test_embedded_nul(void **state)
 	assert_false(instant_parse(early, sizeof(early) - 1, &got));
 }
 
+/* $KNEAD_NOW fixes the clock as Unix seconds or a local date and time
+ * (the tests run in UTC); anything else is refused by name. */
+static void test_now(void **state)
+{
+	struct err err = ERR_INIT;
+	int64_t now = 0;
+	time_t before;
+
+	(void)state;
+	assert_int_equal(tz_use("UTC", &err), ERR_OK);
+	setenv("KNEAD_NOW", "1700000000", 1);
+	assert_int_equal(instant_now(&now, &err), ERR_OK);
+	assert_int_equal(now, 1700000000);
+	setenv("KNEAD_NOW", "2026-11-24T12:00", 1);
+	assert_int_equal(instant_now(&now, &err), ERR_OK);
+	assert_int_equal(now, 1795521600);
+	setenv("KNEAD_NOW", "tuesday noon", 1);
+	assert_int_equal(instant_now(&now, &err), ERR_INPUT);
+	assert_non_null(strstr(err.msg, "$KNEAD_NOW 'tuesday noon'"));
+	unsetenv("KNEAD_NOW");
+	before = time(NULL);
+	assert_int_equal(instant_now(&now, &err), ERR_OK);
+	assert_true(now >= before && now <= before + 5);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -230,6 +258,7 @@ int main(void)
 		cmocka_unit_test(test_calendar_edges),
 		cmocka_unit_test(test_refuses),
 		cmocka_unit_test(test_embedded_nul),
+		cmocka_unit_test(test_now),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
