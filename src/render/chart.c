@@ -17,12 +17,14 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <cairo.h>
+#include <ctype.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "base/bug.h"
 #include "base/date.h"
 #include "base/xalloc.h"
 
@@ -1168,4 +1170,54 @@ enum err_code chart_volume(const struct chart_spec *spec, const struct volume_we
 	strbuf_release(&title);
 	strbuf_release(&desc);
 	return rc;
+}
+
+/* Whether text[0..len) at i starts with word. */
+static bool starts_at(const char *text, size_t len, size_t i, const char *word)
+{
+	size_t n = strlen(word);
+
+	return len - i >= n && !memcmp(text + i, word, n);
+}
+
+void chart_svg_inline(const char *svg, size_t len, const char *id_prefix, struct strbuf *out)
+{
+	/* Where an id is named: after these, the prefix goes in. */
+	static const char *const refs[] = { "id=\"", "href=\"#", "url(#" };
+	size_t i = 0;
+
+	for (const char *p = id_prefix; *p; p++) {
+		if (!isalnum((unsigned char)*p) && *p != '-') {
+			BUG("chart_svg_inline: bad prefix \"%s\"", id_prefix);
+		}
+	}
+	if (starts_at(svg, len, 0, "<?xml")) {
+		while (i < len && !starts_at(svg, len, i, "?>")) {
+			i++;
+		}
+		i = i < len ? i + 2 : 0;
+		while (i < len && (svg[i] == '\n' || svg[i] == '\r')) {
+			i++;
+		}
+	}
+	if (starts_at(svg, len, i, "<svg ")) {
+		strbuf_adds(out, "<svg class=\"chart\" role=\"img\" ");
+		i += strlen("<svg ");
+	}
+	while (i < len) {
+		bool hit = false;
+
+		for (size_t r = 0; r < sizeof(refs) / sizeof(refs[0]); r++) {
+			if (starts_at(svg, len, i, refs[r])) {
+				strbuf_adds(out, refs[r]);
+				strbuf_adds(out, id_prefix);
+				i += strlen(refs[r]);
+				hit = true;
+				break;
+			}
+		}
+		if (!hit) {
+			strbuf_addch(out, svg[i++]);
+		}
+	}
 }

@@ -92,4 +92,14 @@ enum err_code chart_load(const struct chart_spec *spec, const struct pmc_day *da
 enum err_code chart_volume(const struct chart_spec *spec, const struct volume_week *weeks,
                            size_t n_weeks, struct strbuf *out, struct err *err);
 
+/*
+ * Append the SVG document svg (len bytes, as chart_* drew it) to out as an
+ * element for an HTML page: the XML declaration dropped, class="chart"
+ * and role="img" on the <svg>, and every id and reference to one (cairo
+ * names its glyphs "glyph0-1" in every chart) prefixed with id_prefix, so
+ * that several charts can share one page. id_prefix must be letters,
+ * digits and '-' (a bug otherwise).
+ */
+void chart_svg_inline(const char *svg, size_t len, const char *id_prefix, struct strbuf *out);
+
 #endif

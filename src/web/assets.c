@@ -19,6 +19,12 @@ static const char *content_type(const char *name)
 	if (dot && !strcmp(dot, ".css")) {
 		return "text/css; charset=utf-8";
 	}
+	if (dot && !strcmp(dot, ".js")) {
+		return "text/javascript; charset=utf-8";
+	}
+	if (dot && !strcmp(dot, ".svg")) {
+		return "image/svg+xml";
+	}
 	return "application/octet-stream";
 }
 

@@ -57,10 +57,14 @@ static const struct {
 	const char *label;
 	const char *path;
 } nav[HTML_NAV_COUNT] = {
-	[HTML_NAV_TODAY] = { "Today", "/" },        [HTML_NAV_CALENDAR] = { "Calendar", NULL },
-	[HTML_NAV_LOG] = { "Log", NULL },           [HTML_NAV_BODY] = { "Body", NULL },
-	[HTML_NAV_TRAINING] = { "Training", NULL }, [HTML_NAV_RECOVERY] = { "Recovery", NULL },
-	[HTML_NAV_IMPORT] = { "Import", NULL },     [HTML_NAV_SETTINGS] = { "Settings", NULL },
+	[HTML_NAV_TODAY] = { "Today", "/" },
+	[HTML_NAV_CALENDAR] = { "Calendar", "/calendar" },
+	[HTML_NAV_LOG] = { "Log", "/log" },
+	[HTML_NAV_BODY] = { "Body", "/body" },
+	[HTML_NAV_TRAINING] = { "Training", "/training" },
+	[HTML_NAV_RECOVERY] = { "Recovery", "/recovery" },
+	[HTML_NAV_IMPORT] = { "Import", "/import" },
+	[HTML_NAV_SETTINGS] = { "Settings", "/settings" },
 };
 
 void html_page_begin(struct strbuf *sb, const char *title, enum html_nav current)
@@ -69,7 +73,9 @@ void html_page_begin(struct strbuf *sb, const char *title, enum html_nav current
 	            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
 	            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
 	html_addf(sb, "<title>%s - knead</title>\n", title);
-	strbuf_adds(sb, "<link rel=\"stylesheet\" href=\"/assets/knead.css\">\n</head>\n<body>\n"
+	strbuf_adds(sb, "<link rel=\"stylesheet\" href=\"/assets/knead.css\">\n"
+	                "<link rel=\"icon\" href=\"/assets/icon.svg\" type=\"image/svg+xml\">\n"
+	                "<script src=\"/assets/knead.js\" defer></script>\n</head>\n<body>\n"
 	                "<nav>\n");
 	for (int i = 0; i < HTML_NAV_COUNT; i++) {
 		const char *cur = i == (int)current ? " aria-current=\"page\"" : "";

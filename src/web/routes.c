@@ -11,10 +11,47 @@
 
 /* Sorted by path with strcmp: test_routes checks it. */
 const struct web_route web_routes[] = {
-	{ "/", WEB_GET | WEB_HEAD, web_page_today, 0 },
-	{ "/api/v1/today", WEB_GET | WEB_HEAD, web_api_today, WEB_JSON },
-	{ "/assets/knead.css", WEB_GET | WEB_HEAD, web_asset, 0 },
-	{ "/sore", WEB_POST, web_post_sore, WEB_WRITES },
+	{ "/", WEB_GET | WEB_HEAD, web_page_today, 0, NULL },
+	{ "/activity", WEB_GET | WEB_HEAD, web_page_activity, 0, NULL },
+	{ "/api/v1/", WEB_GET | WEB_HEAD, web_api_index, WEB_JSON, NULL },
+	{ "/api/v1/activities", WEB_GET | WEB_HEAD, web_api_activities, WEB_JSON,
+	  "api/activities.json" },
+	{ "/api/v1/activity", WEB_GET | WEB_HEAD, web_api_activity, WEB_JSON, "api/activity.json" },
+	{ "/api/v1/body", WEB_GET | WEB_HEAD, web_api_body, WEB_JSON, "api/body.json" },
+	{ "/api/v1/calendar", WEB_GET | WEB_HEAD, web_api_calendar, WEB_JSON, "api/calendar.json" },
+	{ "/api/v1/effects", WEB_GET | WEB_HEAD, web_api_effects, WEB_JSON, "api/effects.json" },
+	{ "/api/v1/injuries", WEB_GET | WEB_HEAD, web_api_injuries, WEB_JSON, "api/injuries.json" },
+	{ "/api/v1/load", WEB_GET | WEB_HEAD, web_api_load, WEB_JSON, "api/load.json" },
+	{ "/api/v1/massage", WEB_GET | WEB_HEAD, web_api_massage, WEB_JSON, "api/massage.json" },
+	{ "/api/v1/plan", WEB_GET | WEB_HEAD, web_api_plan, WEB_JSON, "api/plan.json" },
+	{ "/api/v1/predict", WEB_GET | WEB_HEAD, web_api_predict, WEB_JSON, "api/predict.json" },
+	{ "/api/v1/races", WEB_GET | WEB_HEAD, web_api_races, WEB_JSON, "api/races.json" },
+	{ "/api/v1/recovery", WEB_GET | WEB_HEAD, web_api_recovery, WEB_JSON, "api/recovery.json" },
+	{ "/api/v1/spend", WEB_GET | WEB_HEAD, web_api_spend, WEB_JSON, "api/spend.json" },
+	{ "/api/v1/today", WEB_GET | WEB_HEAD, web_api_today, WEB_JSON, "api/today.json" },
+	{ "/assets/icon.svg", WEB_GET | WEB_HEAD, web_asset, WEB_PUBLIC, NULL },
+	{ "/assets/knead.css", WEB_GET | WEB_HEAD, web_asset, WEB_PUBLIC, NULL },
+	{ "/assets/knead.js", WEB_GET | WEB_HEAD, web_asset, WEB_PUBLIC, NULL },
+	{ "/backup", WEB_GET, web_page_backup, 0, NULL },
+	{ "/body", WEB_GET | WEB_HEAD, web_page_body, 0, NULL },
+	{ "/body/region", WEB_GET | WEB_HEAD, web_page_body_region, 0, NULL },
+	{ "/book", WEB_POST, web_post_book, WEB_WRITES, NULL },
+	{ "/calendar", WEB_GET | WEB_HEAD, web_page_calendar, 0, NULL },
+	{ "/calendar.ics", WEB_GET | WEB_HEAD, web_page_ics, 0, NULL },
+	{ "/calendar/day", WEB_GET | WEB_HEAD, web_page_calendar_day, 0, NULL },
+	{ "/export", WEB_GET, web_page_export, 0, NULL },
+	{ "/import", WEB_GET | WEB_HEAD | WEB_POST, web_page_import, WEB_WRITES, NULL },
+	{ "/log", WEB_GET | WEB_HEAD, web_page_log, 0, NULL },
+	{ "/log/activity", WEB_POST, web_post_log_activity, WEB_WRITES, NULL },
+	{ "/log/recovery", WEB_POST, web_post_log_recovery, WEB_WRITES, NULL },
+	{ "/log/wellness", WEB_POST, web_post_log_wellness, WEB_WRITES, NULL },
+	{ "/login", WEB_GET | WEB_HEAD | WEB_POST, web_page_login, WEB_WRITES | WEB_PUBLIC, NULL },
+	{ "/logout", WEB_POST, web_post_logout, WEB_WRITES, NULL },
+	{ "/recovery", WEB_GET | WEB_HEAD, web_page_recovery, 0, NULL },
+	{ "/settings", WEB_GET | WEB_HEAD, web_page_settings, 0, NULL },
+	{ "/settings/profile", WEB_POST, web_post_settings_profile, WEB_WRITES, NULL },
+	{ "/sore", WEB_POST, web_post_sore, WEB_WRITES, NULL },
+	{ "/training", WEB_GET | WEB_HEAD, web_page_training, 0, NULL },
 };
 
 const size_t web_routes_count = sizeof(web_routes) / sizeof(web_routes[0]);
@@ -143,7 +180,7 @@ void web_dispatch(struct web_app *app, const struct web_request *req, struct web
 		web_response_header(resp, "Set-Cookie", sb.buf);
 		strbuf_release(&sb);
 	}
-	if ((route->flags & WEB_WRITES) &&
+	if ((route->flags & WEB_WRITES) && req->method == WEB_POST &&
 	    !csrf_check(&app->csrf, cookie, web_params_get(&req->form, CSRF_FIELD))) {
 		web_error_page(resp, 403,
 		               "The form's security token is missing or out of date (the server "

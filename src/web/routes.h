@@ -31,8 +31,9 @@ typedef enum err_code (*web_handler)(struct web_call *call, struct web_response 
                                      struct err *err);
 
 enum web_route_flags {
-	WEB_WRITES = 1 << 0, /* changes data: POST only, anti-CSRF token required */
+	WEB_WRITES = 1 << 0, /* a POST to it changes data: anti-CSRF token required */
 	WEB_JSON = 1 << 1,   /* answers JSON, and errors as JSON too */
+	WEB_PUBLIC = 1 << 2, /* reachable without logging in (the login page, assets) */
 };
 
 struct web_route {
@@ -40,6 +41,8 @@ struct web_route {
 	unsigned methods;    /* enum web_method bits it accepts */
 	web_handler handler; /* never NULL */
 	unsigned flags;      /* enum web_route_flags */
+	const char *schema;  /* WEB_JSON: the data file declaring the reply's shape
+	                        ("api/today.json", JSON Schema), else NULL */
 };
 
 /* The table, sorted by path (strcmp), and its length. */
@@ -62,10 +65,50 @@ void web_error_page(struct web_response *resp, int status, const char *message, 
 /* Append the hidden form field with the call's anti-CSRF token. */
 void web_add_csrf_field(const struct web_call *call, struct strbuf *sb);
 
-/* Handlers (page_*.c). */
-enum err_code web_page_today(struct web_call *call, struct web_response *resp, struct err *err);
+/* Handlers (page_*.c, api.c, assets.c). */
+enum err_code web_api_activities(struct web_call *call, struct web_response *resp, struct err *err);
+enum err_code web_api_activity(struct web_call *call, struct web_response *resp, struct err *err);
+enum err_code web_api_body(struct web_call *call, struct web_response *resp, struct err *err);
+enum err_code web_api_calendar(struct web_call *call, struct web_response *resp, struct err *err);
+enum err_code web_api_effects(struct web_call *call, struct web_response *resp, struct err *err);
+enum err_code web_api_index(struct web_call *call, struct web_response *resp, struct err *err);
+enum err_code web_api_injuries(struct web_call *call, struct web_response *resp, struct err *err);
+enum err_code web_api_load(struct web_call *call, struct web_response *resp, struct err *err);
+enum err_code web_api_massage(struct web_call *call, struct web_response *resp, struct err *err);
+enum err_code web_api_plan(struct web_call *call, struct web_response *resp, struct err *err);
+enum err_code web_api_predict(struct web_call *call, struct web_response *resp, struct err *err);
+enum err_code web_api_races(struct web_call *call, struct web_response *resp, struct err *err);
+enum err_code web_api_recovery(struct web_call *call, struct web_response *resp, struct err *err);
+enum err_code web_api_spend(struct web_call *call, struct web_response *resp, struct err *err);
 enum err_code web_api_today(struct web_call *call, struct web_response *resp, struct err *err);
-enum err_code web_post_sore(struct web_call *call, struct web_response *resp, struct err *err);
 enum err_code web_asset(struct web_call *call, struct web_response *resp, struct err *err);
+enum err_code web_page_activity(struct web_call *call, struct web_response *resp, struct err *err);
+enum err_code web_page_backup(struct web_call *call, struct web_response *resp, struct err *err);
+enum err_code web_page_body(struct web_call *call, struct web_response *resp, struct err *err);
+enum err_code web_page_body_region(struct web_call *call, struct web_response *resp,
+                                   struct err *err);
+enum err_code web_page_calendar(struct web_call *call, struct web_response *resp, struct err *err);
+enum err_code web_page_calendar_day(struct web_call *call, struct web_response *resp,
+                                    struct err *err);
+enum err_code web_page_export(struct web_call *call, struct web_response *resp, struct err *err);
+enum err_code web_page_ics(struct web_call *call, struct web_response *resp, struct err *err);
+enum err_code web_page_import(struct web_call *call, struct web_response *resp, struct err *err);
+enum err_code web_page_log(struct web_call *call, struct web_response *resp, struct err *err);
+enum err_code web_page_login(struct web_call *call, struct web_response *resp, struct err *err);
+enum err_code web_page_recovery(struct web_call *call, struct web_response *resp, struct err *err);
+enum err_code web_page_settings(struct web_call *call, struct web_response *resp, struct err *err);
+enum err_code web_page_today(struct web_call *call, struct web_response *resp, struct err *err);
+enum err_code web_page_training(struct web_call *call, struct web_response *resp, struct err *err);
+enum err_code web_post_book(struct web_call *call, struct web_response *resp, struct err *err);
+enum err_code web_post_log_activity(struct web_call *call, struct web_response *resp,
+                                    struct err *err);
+enum err_code web_post_log_recovery(struct web_call *call, struct web_response *resp,
+                                    struct err *err);
+enum err_code web_post_log_wellness(struct web_call *call, struct web_response *resp,
+                                    struct err *err);
+enum err_code web_post_logout(struct web_call *call, struct web_response *resp, struct err *err);
+enum err_code web_post_settings_profile(struct web_call *call, struct web_response *resp,
+                                        struct err *err);
+enum err_code web_post_sore(struct web_call *call, struct web_response *resp, struct err *err);
 
 #endif

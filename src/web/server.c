@@ -116,7 +116,11 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, const struct w
 	MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, resp->content_type);
 	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(r, "Content-Security-Policy",
-	                        "default-src 'self'; frame-ancestors 'none'");
+	                        /* cairo's SVG charts, inline in the pages, style
+	                         * their shapes with style attributes */
+	                        "default-src 'self'; style-src 'self' 'unsafe-inline'; "
+	                        "img-src 'self' data:; form-action 'self'; "
+	                        "frame-ancestors 'none'");
 	for (size_t i = 0; i < resp->n_headers; i++) {
 		MHD_add_response_header(r, resp->headers[i].name, resp->headers[i].value);
 	}

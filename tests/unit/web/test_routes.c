@@ -22,9 +22,15 @@ static void test_table_sorted(void **state)
 	for (size_t i = 0; i < web_routes_count; i++) {
 		assert_ptr_equal(web_route_find(web_routes[i].path), &web_routes[i]);
 		assert_non_null(web_routes[i].handler);
-		/* a route that writes is POST only */
+		/* a route that writes takes POST (its GET, if any, shows the form) */
 		if (web_routes[i].flags & WEB_WRITES) {
-			assert_int_equal(web_routes[i].methods, WEB_POST);
+			assert_true(web_routes[i].methods & WEB_POST);
+		}
+		/* a JSON route declares its reply's shape; a page does not */
+		if ((web_routes[i].flags & WEB_JSON) && strcmp(web_routes[i].path, "/api/v1/")) {
+			assert_non_null(web_routes[i].schema);
+		} else {
+			assert_null(web_routes[i].schema);
 		}
 	}
 }

@@ -1,0 +1,33 @@
+/*
+ * page_body.c: being written (issue 7).
+ */
+#include "web/routes.h"
+
+enum err_code web_api_body(struct web_call *call, struct web_response *resp, struct err *err)
+{
+	(void)call;
+	(void)resp;
+	return err_set(err, ERR_NOT_FOUND, "This page is not built yet.");
+}
+
+enum err_code web_api_injuries(struct web_call *call, struct web_response *resp, struct err *err)
+{
+	(void)call;
+	(void)resp;
+	return err_set(err, ERR_NOT_FOUND, "This page is not built yet.");
+}
+
+enum err_code web_page_body(struct web_call *call, struct web_response *resp, struct err *err)
+{
+	(void)call;
+	(void)resp;
+	return err_set(err, ERR_NOT_FOUND, "This page is not built yet.");
+}
+
+enum err_code web_page_body_region(struct web_call *call, struct web_response *resp,
+                                   struct err *err)
+{
+	(void)call;
+	(void)resp;
+	return err_set(err, ERR_NOT_FOUND, "This page is not built yet.");
+}

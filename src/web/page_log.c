@@ -1,0 +1,35 @@
+/*
+ * page_log.c: being written (issue 7).
+ */
+#include "web/routes.h"
+
+enum err_code web_page_log(struct web_call *call, struct web_response *resp, struct err *err)
+{
+	(void)call;
+	(void)resp;
+	return err_set(err, ERR_NOT_FOUND, "This page is not built yet.");
+}
+
+enum err_code web_post_log_activity(struct web_call *call, struct web_response *resp,
+                                    struct err *err)
+{
+	(void)call;
+	(void)resp;
+	return err_set(err, ERR_NOT_FOUND, "This page is not built yet.");
+}
+
+enum err_code web_post_log_recovery(struct web_call *call, struct web_response *resp,
+                                    struct err *err)
+{
+	(void)call;
+	(void)resp;
+	return err_set(err, ERR_NOT_FOUND, "This page is not built yet.");
+}
+
+enum err_code web_post_log_wellness(struct web_call *call, struct web_response *resp,
+                                    struct err *err)
+{
+	(void)call;
+	(void)resp;
+	return err_set(err, ERR_NOT_FOUND, "This page is not built yet.");
+}
