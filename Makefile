@@ -23,13 +23,18 @@ bootstrap:
 $(BUILD)/build.ninja:
 	$(MESON) setup $(BUILD)
 
+# Where `make run` serves: make run LISTEN=127.0.0.1:8081 if 8080 is taken.
+LISTEN ?= 127.0.0.1:8080
+
 run: all
-	@sh scripts/example $(BUILD)/knead $(BUILD)/demo.db
+	@sh scripts/example $(BUILD)/knead $(BUILD)/demo.db $(LISTEN)
 
 test: all
+	@sh scripts/bootstrap --test
 	$(MESON) test -C $(BUILD) --print-errorlogs
 
 asan: bootstrap
+	@sh scripts/bootstrap --test
 	@test -f $(ASAN_BUILD)/build.ninja || $(MESON) setup $(ASAN_BUILD) \
 		-Dbuildtype=debug -Db_sanitize=address,undefined -Db_lundef=false \
 		-Dc_args=-fno-sanitize-recover=all
@@ -59,6 +64,7 @@ bench: all
 	@sh scripts/bootstrap --bench
 	$(BUILD)/bench/import --build $(BUILD) --bench bench
 	$(BUILD)/bench/load
+	sh bench/web $(BUILD)/knead
 
 install: all
 	$(MESON) install -C $(BUILD)

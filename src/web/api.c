@@ -1,11 +1,51 @@
 /*
- * api.c: being written (issue 7).
+ * api.c: GET /api/v1/, the index of the JSON API: every JSON route with
+ * the shape of its reply, read from the schema it declares
+ * (data/api/NAME.json, built in). A script can discover the API from
+ * here, and the handler tests check each reply against the same schemas.
  */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/bug.h"
+#include "base/datafile.h"
 #include "web/routes.h"
 
 enum err_code web_api_index(struct web_call *call, struct web_response *resp, struct err *err)
 {
+	(void)err;
+	json_t *o = json_object(), *routes = json_array();
+	char *text;
+
 	(void)call;
-	(void)resp;
-	return err_set(err, ERR_NOT_FOUND, "This page is not built yet.");
+	for (size_t i = 0; i < web_routes_count; i++) {
+		const struct web_route *r = &web_routes[i];
+		size_t len;
+		const char *schema;
+		json_error_t je;
+		json_t *shape, *entry;
+
+		if (!(r->flags & WEB_JSON) || !r->schema) {
+			continue;
+		}
+		schema = datafile_builtin(r->schema, &len);
+		shape = json_loadb(schema, len, 0, &je);
+		if (!shape) {
+			/* built in and tested: never the runner's doing */
+			BUG("built-in %s: %s at line %d", r->schema, je.text, je.line);
+		}
+		entry = json_pack("{s:s, s:s, s:o}", "path", r->path, "method", "GET", "reply",
+		                  shape);
+		json_array_append_new(routes, entry);
+	}
+	json_object_set_new(o, "version", json_integer(1));
+	json_object_set_new(o, "routes", routes);
+	text = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	json_decref(o);
+	resp->content_type = "application/json";
+	strbuf_adds(&resp->body, text);
+	strbuf_addch(&resp->body, '\n');
+	free(text);
+	return ERR_OK;
 }

@@ -18,6 +18,7 @@
 #include "base/date.h"
 #include "base/strbuf.h"
 #include "core/athlete.h"
+#include "store/store_athlete.h"
 
 struct webtest *webtest_new(bool demo)
 {
@@ -37,7 +38,8 @@ struct webtest *webtest_new(bool demo)
 		int32_t today;
 
 		assert_true(date_parse_iso(WEBTEST_TODAY, &today));
-		if (demo_generate(s, ATHLETE_DEFAULT, &t->app.regions, today, &sum, &err)) {
+		if (store_athlete_ensure(s, ATHLETE_DEFAULT, &err) ||
+		    demo_generate(s, ATHLETE_DEFAULT, &t->app.regions, today, &sum, &err)) {
 			fail_msg("demo: %s", err.msg);
 		}
 	}
