@@ -275,6 +275,7 @@ int cmd_init(struct cli *cli, const struct cli_args *args);
 int cmd_list(struct cli *cli, const struct cli_args *args);
 int cmd_log(struct cli *cli, const struct cli_args *args);
 int cmd_rm(struct cli *cli, const struct cli_args *args);
+int cmd_passwd(struct cli *cli, const struct cli_args *args);
 int cmd_serve(struct cli *cli, const struct cli_args *args);
 int cmd_show(struct cli *cli, const struct cli_args *args);
 int cmd_load(struct cli *cli, const struct cli_args *args);

@@ -4,12 +4,13 @@
  * Running it again changes only the fields given, so it doubles as the way
  * to update the profile. It asks nothing interactively. A change to what
  * loads are computed from (heart rates, sex, threshold pace) recomputes
- * every activity's load in the same transaction as the profile.
+ * every activity's load in the same transaction as the profile. The
+ * fields are read by advice/profile.h, which the settings page shares.
  */
 #include <math.h>
 #include <string.h>
 
-#include "advice/training.h"
+#include "advice/profile.h"
 #include "analysis/zones.h"
 #include "base/date.h"
 #include "base/parse.h"
@@ -20,92 +21,6 @@
 #include "render/json.h"
 #include "render/json_load.h"
 #include "store/store_athlete.h"
-
-static enum err_code apply_hr(const struct cli_args *args, const char *name, int *field,
-                              struct err *err)
-{
-	const char *v = cli_opt(args, name);
-	long n;
-
-	if (v && parse_int(v, 25, 250, &n, err)) {
-		return err_prefix(err, "--%s", name);
-	}
-	if (v) {
-		*field = (int)n;
-	}
-	return ERR_OK;
-}
-
-static enum err_code apply_profile(struct cli *cli, const struct cli_args *args, struct athlete *a,
-                                   struct err *err)
-{
-	const char *name = cli_opt(args, "name"), *sex = cli_opt(args, "sex");
-	const char *born = cli_opt(args, "born"), *units = cli_opt(args, "units");
-	const char *tz = cli_opt(args, "tz"), *pace = cli_opt(args, "threshold");
-	const char *currency = cli_opt(args, "currency"), *budget = cli_opt(args, "budget");
-	int this_year = date_to_civil(cli->today).year;
-	long n;
-
-	if (name) {
-		free(a->name);
-		a->name = *name ? xstrdup(name) : NULL;
-	}
-	if (sex && athlete_sex_parse(sex, &a->sex, err)) {
-		return err_prefix(err, "--sex");
-	}
-	if (born) {
-		if (parse_int(born, DATE_MIN_YEAR, this_year, &n, err)) {
-			return err_prefix(err, "--born");
-		}
-		a->birth_year = (int)n;
-	}
-	if (apply_hr(args, "max-hr", &a->max_hr, err) ||
-	    apply_hr(args, "rest-hr", &a->rest_hr, err)) {
-		return err->code;
-	}
-	if (units && units_parse(units, &a->units, err)) {
-		return err_prefix(err, "--units");
-	}
-	if (pace && parse_pace(pace, units_metres(a->units), &a->threshold_pace_s_per_km, err)) {
-		return err_prefix(err, "--threshold");
-	}
-	if (tz) {
-		if (*tz && !tz_exists(tz)) {
-			return err_set(err, ERR_INPUT,
-			               "--tz: unknown time zone '%s' (an IANA name such as "
-			               "'America/Toronto')",
-			               tz);
-		}
-		free(a->tz);
-		a->tz = *tz ? xstrdup(tz) : NULL;
-	}
-	if (currency) {
-		if (strlen(currency) != 3) {
-			return err_set(err, ERR_INPUT,
-			               "--currency: '%s' is not a three-letter code", currency);
-		}
-		for (int i = 0; i < 3; i++) {
-			a->currency[i] =
-			        (char)(currency[i] >= 'a' && currency[i] <= 'z' ? currency[i] - 32
-			                                                        : currency[i]);
-		}
-		a->currency[3] = '\0';
-	}
-	/* after --currency: the budget is in the profile's currency */
-	if (budget && strcmp(budget, "none") == 0) {
-		a->budget_cents = -1;
-	} else if (budget) {
-		char cur[4];
-
-		if (cli_money(cli, "--budget", budget, &a->budget_cents, cur, err)) {
-			return err->code;
-		}
-	}
-	if (athlete_validate(a, this_year, err)) {
-		return err_prefix(err, "profile");
-	}
-	return ERR_OK;
-}
 
 /* What init writes: the profile, and whether the loads go with it. */
 struct init_write {
@@ -118,13 +33,7 @@ static enum err_code put_profile(struct store *s, void *ctx, struct err *err)
 {
 	struct init_write *w = ctx;
 
-	if (store_athlete_put(s, w->profile, err)) {
-		return err->code;
-	}
-	if (!w->recompute) {
-		return ERR_OK;
-	}
-	return training_refresh_loads(s, w->profile, TRAINING_ALL, &w->n_recomputed, err);
+	return profile_store(s, w->profile, w->recompute, &w->n_recomputed, err);
 }
 
 /* The Karvonen zones, one per line under the heart rates. */
@@ -197,23 +106,27 @@ int cmd_init(struct cli *cli, const struct cli_args *args)
 {
 	struct err err = ERR_INIT;
 	struct init_write w = { &cli->profile, false, 0 };
-	struct athlete before;
+	struct profile_input in = {
+		.name = cli_opt(args, "name"),
+		.sex = cli_opt(args, "sex"),
+		.born = cli_opt(args, "born"),
+		.max_hr = cli_opt(args, "max-hr"),
+		.rest_hr = cli_opt(args, "rest-hr"),
+		.units = cli_opt(args, "units"),
+		.tz = cli_opt(args, "tz"),
+		.threshold = cli_opt(args, "threshold"),
+		.currency = cli_opt(args, "currency"),
+		.budget = cli_opt(args, "budget"),
+	};
 	bool created;
 
 	if (cli_profile(cli, &err)) {
 		return cli_fail(cli, &err);
 	}
 	created = cli->store == NULL;
-	/* only the figures loads depend on: the strings are not copied */
-	athlete_init(&before, cli->profile.id);
-	before.max_hr = cli->profile.max_hr;
-	before.rest_hr = cli->profile.rest_hr;
-	before.sex = cli->profile.sex;
-	before.threshold_pace_s_per_km = cli->profile.threshold_pace_s_per_km;
-	if (apply_profile(cli, args, &cli->profile, &err)) {
+	if (profile_apply(&in, "--", cli->today, &cli->profile, &w.recompute, &err)) {
 		return cli_fail(cli, &err);
 	}
-	w.recompute = training_profile_changes_loads(&before, &cli->profile);
 	if (cli_transaction(cli, put_profile, &w, &err)) {
 		return cli_fail(cli, &err);
 	}

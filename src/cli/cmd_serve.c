@@ -8,8 +8,9 @@
  * and migrations never race between requests), gives old activities
  * their loads, then serves (web/server.h) until SIGINT or SIGTERM and
  * stops cleanly: the requests in progress finish, the socket closes.
- * Only this machine may connect unless a password is set; `knead passwd`
- * does not exist yet, so any other address is refused.
+ * Only this machine may connect unless a password is set (`knead
+ * passwd`): another address is refused without one. With one, every
+ * browser logs in (web/auth.h).
  */
 #include <pthread.h>
 #include <signal.h>
@@ -18,6 +19,7 @@
 
 #include "cli/cli.h"
 #include "cli/out.h"
+#include "store/store_auth.h"
 #include "web/app.h"
 #include "web/server.h"
 
@@ -39,27 +41,70 @@ static void warn_rules(const struct cli *cli, const struct web_app *app)
 	}
 }
 
+/* "localhost:PORT" as "127.0.0.1:PORT": the one name taken, since it
+ * means this machine everywhere (web_listen_parse looks no names up). */
+static void resolve_localhost(const char *listen, struct strbuf *out)
+{
+	static const char name[] = "localhost:";
+
+	if (!strncmp(listen, name, sizeof(name) - 1)) {
+		strbuf_addf(out, "127.0.0.1:%s", listen + sizeof(name) - 1);
+	} else {
+		strbuf_adds(out, listen);
+	}
+}
+
+/* Whether the database has a password (no database: no password). */
+static enum err_code has_password(struct cli *cli, bool *out, struct err *err)
+{
+	struct store_auth a;
+
+	*out = false;
+	if (cli_store(cli, STORE_READ, err)) {
+		if (err->code != ERR_NOT_FOUND) {
+			return err->code;
+		}
+		err_clear(err);
+		return ERR_OK;
+	}
+	if (!store_auth_get(cli->store, &a, err)) {
+		*out = store_auth_has_password(&a);
+	}
+	/* opened again for writing below */
+	store_close(cli->store);
+	cli->store = NULL;
+	return err->code;
+}
+
 int cmd_serve(struct cli *cli, const struct cli_args *args)
 {
 	const char *listen = cli_opt(args, "listen");
 	struct web_listen l;
 	struct web_app app;
 	struct web_server *srv = NULL;
-	struct strbuf url = STRBUF_INIT;
+	struct strbuf url = STRBUF_INIT, where = STRBUF_INIT;
 	struct err err = ERR_INIT;
+	bool password = false;
 	sigset_t stop;
 	int sig = 0;
 
-	if (web_listen_parse(listen ? listen : SERVE_DEFAULT_LISTEN, &l, &err)) {
+	resolve_localhost(listen ? listen : SERVE_DEFAULT_LISTEN, &where);
+	if (web_listen_parse(where.buf, &l, &err)) {
+		strbuf_release(&where);
 		return cli_fail(cli, &err);
 	}
+	strbuf_release(&where);
 	if (!l.loopback) {
-		/* no password can be set yet, so there is never one */
-		err_set(&err, ERR_INPUT,
-		        "listening on %s needs a password, and this knead cannot set one yet: "
-		        "listen on this machine only (127.0.0.1, the default)",
-		        l.host);
-		return cli_fail(cli, &err);
+		if (has_password(cli, &password, &err)) {
+			return cli_fail(cli, &err);
+		}
+		if (!password) {
+			err_set(&err, ERR_INPUT,
+			        "listening on %s needs a password: run 'knead passwd' first, or "
+			        "listen on this machine only (127.0.0.1, the default)",
+			        l.host);
+			return cli_fail(cli, &err);
+		}
 	}
 	if (cli_store(cli, STORE_WRITE, &err) || cli_profile(cli, &err) ||
 	    cli_refresh_loads(cli, &err)) {
@@ -72,6 +117,9 @@ int cmd_serve(struct cli *cli, const struct cli_args *args)
 		return cli_fail(cli, &err);
 	}
 	warn_rules(cli, &app);
+	web_listen_url(&l, &url);
+	app.network = !l.loopback;
+	app.base_url = strbuf_detach(&url, NULL);
 
 	/* Block the stop signals before MHD starts its threads, which inherit
 	 * the mask, so that sigwait below is the one to take them. */
@@ -83,13 +131,11 @@ int cmd_serve(struct cli *cli, const struct cli_args *args)
 		web_app_release(&app);
 		return cli_fail(cli, &err);
 	}
-	web_listen_url(&l, &url);
-	printf("knead is serving %s on %s (Ctrl-C stops it)\n", cli->db_path.buf, url.buf);
+	printf("knead: serving %s on %s (Ctrl-C stops it)\n", cli->db_path.buf, app.base_url);
 	fflush(stdout);
 	sigwait(&stop, &sig);
 	fprintf(stderr, "%s: stopping (%s)\n", cli->name.buf, sig == SIGINT ? "SIGINT" : "SIGTERM");
 	web_server_stop(srv);
 	web_app_release(&app);
-	strbuf_release(&url);
 	return EXIT_OK;
 }

@@ -400,6 +400,43 @@ bool store_in_transaction(const struct store *s)
 	return s->depth > 0;
 }
 
+enum err_code store_backup(struct store *s, const char *dest, struct err *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if (s->depth) {
+		BUG("store_backup inside a transaction (begun at %s:%d)", s->begun_file,
+		    s->begun_line);
+	}
+	rc = sqlite3_prepare_v2(s->db, "VACUUM INTO ?1", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, dest, -1, SQLITE_TRANSIENT);
+		rc = sqlite3_step(st);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_OK) {
+		return err_set(err, ERR_IO, "cannot copy '%s' to '%s': %s", s->path, dest,
+		               sqlite3_errmsg(s->db));
+	}
+	return ERR_OK;
+}
+
+enum err_code store_data_version(struct store *s, int64_t *out, struct err *err)
+{
+	sqlite3_stmt *st = store_stmt(s, "PRAGMA data_version", err);
+
+	if (!st) {
+		return err->code;
+	}
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		return store_fail(s, "reading the data version", err);
+	}
+	*out = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return ERR_OK;
+}
+
 sqlite3_stmt *store_stmt(struct store *s, const char *sql, struct err *err)
 {
 	sqlite3_stmt *st;

@@ -60,4 +60,18 @@ void store_rollback(struct store *s);
 /* True while a transaction is open. */
 bool store_in_transaction(const struct store *s);
 
+/* The media type of a database file, for a backup sent over HTTP. */
+#define STORE_MEDIA_TYPE "application/vnd.sqlite3"
+
+/* Write a consistent copy of the whole database to dest (VACUUM INTO: one
+ * read transaction, so writers elsewhere do not tear it), which must not
+ * exist or be empty. Not inside a transaction. ERR_IO names dest. */
+enum err_code store_backup(struct store *s, const char *dest, struct err *err);
+
+/* A number that changes whenever another connection (another request,
+ * another knead) commits a change to the database (PRAGMA data_version):
+ * what a reader on a long-lived connection compares to know that what it
+ * read earlier still holds. */
+enum err_code store_data_version(struct store *s, int64_t *out, struct err *err);
+
 #endif

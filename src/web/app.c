@@ -3,11 +3,13 @@
  */
 #include "web/app.h"
 
+#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "base/instant.h"
+#include "base/bug.h"
 #include "base/datafile.h"
 #include "base/date.h"
 #include "base/parse.h"
@@ -24,8 +26,17 @@ enum err_code web_app_init(struct web_app *app, const char *db_path, struct err 
 	memset(app, 0, sizeof(*app));
 	app->db_path = xstrdup(db_path);
 	pthread_mutex_init(&app->lock, NULL);
-	csrf_init(&app->csrf);
-	rc = rulebook_load(&app->rules, err);
+	/* a secret for as long as there is no database to keep one in (the
+	 * pages say there is none: nothing to log in to yet) */
+	if (sodium_init() < 0) {
+		BUG("libsodium could not initialise");
+	}
+	randombytes_buf(app->auth.secret, sizeof(app->auth.secret));
+	csrf_init(&app->csrf, app->auth.secret);
+	rc = web_app_refresh_auth(app, err);
+	if (!rc) {
+		rc = rulebook_load(&app->rules, err);
+	}
 	if (!rc) {
 		rc = datafile_read("regions.ini", &text, &origin, err);
 	}
@@ -40,9 +51,42 @@ enum err_code web_app_init(struct web_app *app, const char *db_path, struct err 
 	return rc;
 }
 
+enum err_code web_app_refresh_auth(struct web_app *app, struct err *err)
+{
+	int64_t version;
+
+	if (!app->auth_store && store_open(app->db_path, STORE_READ, &app->auth_store, err)) {
+		if (err->code != ERR_NOT_FOUND) {
+			return err->code;
+		}
+		err_clear(err);
+		return ERR_OK;
+	}
+	/* One cheap pragma per request instead of reading the secret: the
+	 * advisor's day cache keys on the same number. */
+	if (store_data_version(app->auth_store, &version, err)) {
+		return err->code;
+	}
+	if (app->versioned && version == app->data_version) {
+		return ERR_OK;
+	}
+	if (store_auth_get(app->auth_store, &app->auth, err)) {
+		return err->code;
+	}
+	csrf_init(&app->csrf, app->auth.secret);
+	app->data_version = version;
+	app->versioned = true;
+	return ERR_OK;
+}
+
 void web_app_release(struct web_app *app)
 {
 	free(app->db_path);
+	free(app->base_url);
+	store_close(app->auth_store);
+	web_day_cache_free(app->day_cache);
+	sodium_memzero(&app->auth, sizeof(app->auth));
+	sodium_memzero(&app->csrf, sizeof(app->csrf));
 	rulebook_release(&app->rules);
 	region_catalog_release(&app->regions);
 	pthread_mutex_destroy(&app->lock);

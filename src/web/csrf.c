@@ -8,12 +8,12 @@
 
 #include "base/bug.h"
 
-void csrf_init(struct csrf *c)
+void csrf_init(struct csrf *c, const unsigned char secret[CSRF_SECRET_LEN])
 {
 	if (sodium_init() < 0) {
 		BUG("libsodium could not initialise");
 	}
-	randombytes_buf(c->secret, sizeof(c->secret));
+	memcpy(c->secret, secret, CSRF_SECRET_LEN);
 }
 
 void csrf_new_session(char id[CSRF_HEX_LEN + 1])

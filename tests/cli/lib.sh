@@ -93,6 +93,40 @@ same_file() {
 	cmp -s "$1" "$2" || { echo "$1 and $2 differ"; return 1; }
 }
 
+# Start `knead serve` on the test's database, listening on host $1
+# (default 127.0.0.1) at a free port: sets port, pid and url (always over
+# 127.0.0.1). Tests run side by side, so a port may be taken: knead then
+# exits at once and the next port is tried. Ready once it has said it is
+# serving (it says so after binding). Output in serve.out and serve.err.
+serve_start() {
+	port=$((20000 + ($$ * 37) % 20000))
+	for _ in 1 2 3 4 5 6 7 8 9 10; do
+		"$KNEAD_BIN" serve --listen "${1:-127.0.0.1}:$port" >serve.out 2>serve.err &
+		pid=$!
+		i=0
+		while [ $i -lt 100 ] && kill -0 $pid 2>/dev/null; do
+			if grep -q "^knead: serving" serve.out; then
+				url=http://127.0.0.1:$port
+				return 0
+			fi
+			i=$((i + 1))
+			sleep 0.05
+		done
+		kill $pid 2>/dev/null
+		wait $pid 2>/dev/null
+		port=$((port + 1))
+	done
+	cat serve.err >&2
+	return 1
+}
+
+# Stop the server serve_start started with SIGTERM; serve_rc is its exit status.
+serve_stop() {
+	kill -TERM $pid
+	serve_rc=0
+	wait $pid || serve_rc=$?
+}
+
 test_case() {
 	n_tests=$((n_tests + 1))
 	dir=$TEST_ROOT/$n_tests

@@ -23,6 +23,7 @@ injury show
 list
 load
 log
+passwd
 plan list
 plan new
 plan rm
