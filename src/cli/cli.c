@@ -14,13 +14,13 @@
 
 #include "advice/advice.h"
 #include "advice/context.h"
+#include "advice/logbook.h"
 #include "advice/training.h"
 #include "base/datafile.h"
 #include "base/instant.h"
 #include "base/date.h"
 #include "base/parse.h"
 #include "base/tz.h"
-#include "base/units.h"
 #include "base/xalloc.h"
 #include "base/xdg.h"
 #include "cli/cli.h"
@@ -328,19 +328,13 @@ enum err_code cli_money(struct cli *cli, const char *option, const char *text, i
 enum err_code cli_currency(struct cli *cli, const char *option, const char *text, char currency[4],
                            struct err *err)
 {
-	const char *mine = athlete_currency(&cli->profile);
+	if (logbook_currency_check(&cli->profile, text, currency, err)) {
+		char why[sizeof(err->msg)];
 
-	if (strcmp(currency, "$") == 0 && strcmp(units_currency_symbol(mine), "$") == 0) {
-		currency[0] = '\0'; /* a dollar sign in a dollar currency */
+		memcpy(why, err->msg, sizeof(why));
+		return err_set(err, ERR_INPUT, "%s: %s (change it with 'knead init --currency')",
+		               option, why);
 	}
-	if (currency[0] && strcmp(currency, mine) != 0) {
-		return err_set(err, ERR_INPUT,
-		               "%s: '%s' is in %s, but knead keeps money in %s "
-		               "(change it with 'knead init --currency')",
-		               option, text, strcmp(currency, "$") == 0 ? "dollars" : currency,
-		               mine);
-	}
-	memcpy(currency, mine, 4);
 	return ERR_OK;
 }
 

@@ -8,12 +8,15 @@
  *
  * Everything typed is parsed and the activity validated before the
  * database is opened for writing, so a refused command writes nothing.
+ * What a figure means, the check on the day and the writing (the load
+ * computed in the same transaction) are advice/logbook.h's, shared with
+ * the web app's Log page.
  */
 #include <math.h>
 #include <string.h>
 
 #include "advice/context.h"
-#include "advice/training.h"
+#include "advice/logbook.h"
 #include "advice/warn.h"
 #include "base/date.h"
 #include "base/parse.h"
@@ -30,39 +33,13 @@ static bool is_none(const char *v)
 	return strcmp(v, "none") == 0;
 }
 
-/* Set a's distance or duration from one positional argument. */
-static enum err_code apply_figure(struct activity *a, const char *arg, bool *seen_distance,
-                                  bool *seen_duration, struct err *err)
-{
-	enum parse_figure kind;
-	double v;
-
-	if (parse_figure(arg, &kind, &v, err)) {
-		return err->code;
-	}
-	if (kind == PARSE_FIGURE_DISTANCE) {
-		if (*seen_distance) {
-			return err_set(err, ERR_INPUT, "'%s' is a second distance", arg);
-		}
-		*seen_distance = true;
-		a->distance_m = v;
-	} else {
-		if (*seen_duration) {
-			return err_set(err, ERR_INPUT, "'%s' is a second duration", arg);
-		}
-		*seen_duration = true;
-		a->duration_s = v;
-	}
-	return ERR_OK;
-}
-
 static enum err_code apply_figures(struct activity *a, const char *const *pos, size_t n,
                                    struct err *err)
 {
 	bool seen_distance = false, seen_duration = false;
 
 	for (size_t i = 0; i < n; i++) {
-		if (apply_figure(a, pos[i], &seen_distance, &seen_duration, err)) {
+		if (logbook_figure(a, pos[i], &seen_distance, &seen_duration, err)) {
 			return err->code;
 		}
 	}
@@ -131,12 +108,8 @@ static enum err_code apply_when(struct cli *cli, const struct cli_args *args, st
 	if (date && parse_date(date, cli->today, &day, err)) {
 		return err_prefix(err, "--date");
 	}
-	if (day > cli->today) {
-		char buf[DATE_ISO_LEN];
-
-		date_format(day, buf);
-		return err_set(err, ERR_INPUT,
-		               "--date: %s is after today; knead logs what was done", buf);
+	if (logbook_check_done(day, cli->today, err)) {
+		return err_prefix(err, "--date");
 	}
 	if (at && is_none(at)) {
 		sec = -1;
@@ -231,42 +204,11 @@ struct log_write {
 	const struct athlete *profile;
 };
 
-/* The activity was stored without a load: compute it (with any other
- * activity still lacking one) in the same transaction, and read it back
- * for the report. */
-static enum err_code store_load(struct store *s, const struct log_write *w, struct err *err)
-{
-	struct activity stored;
-	enum err_code rc;
-
-	rc = training_refresh_loads(s, w->profile, TRAINING_MISSING, NULL, err);
-	if (rc) {
-		return rc;
-	}
-	rc = store_activity_get(s, w->a->athlete_id, w->a->id, &stored, err);
-	if (!rc) {
-		w->a->load = stored.load;
-		memcpy(w->a->load_method, stored.load_method, sizeof(w->a->load_method));
-	}
-	activity_release(&stored);
-	return rc;
-}
-
-static void forget_load(struct activity *a)
-{
-	a->load = (double)NAN;
-	a->load_method[0] = '\0';
-}
-
 static enum err_code add_activity(struct store *s, void *ctx, struct err *err)
 {
 	struct log_write *w = ctx;
 
-	forget_load(w->a);
-	if (store_activity_add(s, w->a, err)) {
-		return err->code;
-	}
-	return store_load(s, w, err);
+	return logbook_activity_add(s, w->profile, w->a, err);
 }
 
 /* Any change may change the load (the sport, the time, the heart rate),
@@ -275,11 +217,7 @@ static enum err_code update_activity(struct store *s, void *ctx, struct err *err
 {
 	struct log_write *w = ctx;
 
-	forget_load(w->a);
-	if (store_activity_update(s, w->a, err)) {
-		return err->code;
-	}
-	return store_load(s, w, err);
+	return logbook_activity_update(s, w->profile, w->a, err);
 }
 
 static int report(struct cli *cli, const struct activity *a, const char *verb)

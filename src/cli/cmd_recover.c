@@ -3,13 +3,16 @@
  *
  * A session's cost is worked out, not typed twice: with no --cost, a
  * session with a member provider is costed from the membership, else at
- * the provider's price (analysis/spend.h).
+ * the provider's price (analysis/spend.h). Reading the regions and
+ * findings, the check on the day, the provider, the writing and the cost
+ * are advice/logbook.h's, shared with the web app's Log page.
  */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "advice/context.h"
+#include "advice/logbook.h"
 #include "advice/warn.h"
 #include "analysis/spend.h"
 #include "base/date.h"
@@ -19,6 +22,7 @@
 #include "cli/cli.h"
 #include "cli/out.h"
 #include "render/json_body.h"
+#include "render/json_recovery.h"
 #include "render/table.h"
 #include "render/text.h"
 #include "store/store_appointment.h"
@@ -57,22 +61,6 @@ static void add_regions(struct strbuf *sb, const struct cli *cli, const struct r
 	}
 }
 
-static void add_cost(struct strbuf *sb, const struct session_cost *c)
-{
-	switch (c->basis) {
-	case COST_PAID:
-	case COST_PRICE:
-		units_add_money(sb, c->cash_cents, c->currency);
-		break;
-	case COST_MEMBERSHIP:
-		units_add_money(sb, c->share_cents, c->currency);
-		strbuf_addf(sb, " (membership %d/%d)", c->period_use, c->period_sessions);
-		break;
-	default:
-		break;
-	}
-}
-
 void cli_print_sessions(const struct cli *cli, const struct recovery_list *list,
                         const struct session_cost *costs, const size_t *only, size_t n)
 {
@@ -105,7 +93,7 @@ void cli_print_sessions(const struct cli *cli, const struct recovery_list *list,
 		table_cell_take(t, &sb);
 		table_cell(t, r->provider_name);
 		if (costs) {
-			add_cost(&sb, &costs[k]);
+			render_session_cost(&sb, &costs[k]);
 		} else if (r->cost_cents >= 0) {
 			units_add_money(&sb, r->cost_cents, r->currency);
 		}
@@ -128,84 +116,6 @@ void cli_print_sessions(const struct cli *cli, const struct recovery_list *list,
 	table_free(t);
 	strbuf_release(&out);
 	strbuf_release(&sb);
-}
-
-/* "hamstrings,glutes": each without a side means both. */
-static enum err_code parse_regions(struct cli *cli, const char *list, struct recovery *r,
-                                   struct err *err)
-{
-	char *copy = xstrdup(list), *p = copy, *comma;
-	enum err_code rc = ERR_OK;
-
-	do {
-		struct region_ref ref;
-
-		comma = strchr(p, ',');
-		if (comma) {
-			*comma = '\0';
-		}
-		while (*p == ' ') {
-			p++;
-		}
-		if (*p) {
-			rc = region_ref_parse(&cli->regions, p, false, &ref, err);
-			if (rc) {
-				break;
-			}
-			recovery_add_region(r, ref.region->code, ref.side);
-		}
-		p = comma + 1;
-	} while (comma);
-	free(copy);
-	return rc;
-}
-
-/* --found "adductors:right=very tight,semitendinosus:left=tight". */
-static enum err_code parse_found(struct cli *cli, const char *list, struct recovery *r,
-                                 struct err *err)
-{
-	char *copy = xstrdup(list), *p = copy, *comma;
-	enum err_code rc = ERR_OK;
-
-	do {
-		struct region_ref ref;
-		struct recovery_region *rr;
-		enum finding finding;
-		int severity;
-		char *eq;
-
-		comma = strchr(p, ',');
-		if (comma) {
-			*comma = '\0';
-		}
-		while (*p == ' ') {
-			p++;
-		}
-		if (!*p) {
-			p = comma + 1;
-			continue;
-		}
-		eq = strchr(p, '=');
-		if (!eq) {
-			rc = err_set(
-			        err, ERR_INPUT,
-			        "--found: '%s' needs REGION=FINDING, e.g. adductors:right=tight",
-			        p);
-			break;
-		}
-		*eq = '\0';
-		if (region_ref_parse(&cli->regions, p, false, &ref, err) ||
-		    finding_parse(eq + 1, &finding, &severity, err)) {
-			rc = err_prefix(err, "--found");
-			break;
-		}
-		rr = recovery_add_region(r, ref.region->code, ref.side);
-		rr->finding = finding;
-		rr->severity = severity;
-		p = comma + 1;
-	} while (comma);
-	free(copy);
-	return rc;
 }
 
 static enum err_code parse_level_opt(const struct cli_args *args, const char *name, int *out,
@@ -236,7 +146,7 @@ static enum err_code parse_session(struct cli *cli, const struct cli_args *args,
 			r->duration_s = d;
 			have_duration = true;
 		} else if (!have_regions) {
-			if (parse_regions(cli, args->pos[i], r, err)) {
+			if (logbook_regions_parse(&cli->regions, args->pos[i], r, err)) {
 				return err->code;
 			}
 			have_regions = true;
@@ -251,9 +161,8 @@ static enum err_code parse_session(struct cli *cli, const struct cli_args *args,
 	if ((v = cli_opt(args, "date")) && parse_date(v, cli->today, &r->day, err)) {
 		return err_prefix(err, "--date");
 	}
-	if (r->day > cli->today) {
-		return err_set(err, ERR_INPUT,
-		               "--date %s is in the future (sessions are logged once done)", v);
+	if (logbook_check_done(r->day, cli->today, err)) {
+		return err_prefix(err, "--date");
 	}
 	if (at) {
 		if (parse_time_of_day(at, &sec, err)) {
@@ -261,8 +170,8 @@ static enum err_code parse_session(struct cli *cli, const struct cli_args *args,
 		}
 		r->start_utc = tz_utc(r->day, sec, &r->utc_offset_s);
 	}
-	if ((v = cli_opt(args, "found")) && parse_found(cli, v, r, err)) {
-		return err->code;
+	if ((v = cli_opt(args, "found")) && logbook_findings_parse(&cli->regions, v, r, err)) {
+		return err_prefix(err, "--found");
 	}
 	if ((v = cli_opt(args, "cost")) &&
 	    cli_money(cli, "--cost", v, &r->cost_cents, r->currency, err)) {
@@ -285,33 +194,11 @@ struct session_write {
 	int64_t appointment_id; /* the appointment the session did, 0 if none */
 };
 
-/* The open appointment of the session's day that it fulfils
- * (appointment_match_session) is done, and points at it. */
-static enum err_code complete_appointment(struct store *s, struct session_write *w, struct err *err)
-{
-	struct appointment_list list = APPOINTMENT_LIST_INIT;
-	enum err_code rc;
-	long match;
-
-	rc = store_appointment_list(s, w->r->athlete_id, w->r->day, w->r->day, &list, err);
-	match = rc ? -1 : appointment_match_session(&list, w->r);
-	if (match >= 0) {
-		w->appointment_id = list.items[match].id;
-		rc = store_appointment_set_status(s, w->r->athlete_id, w->appointment_id,
-		                                  APPOINTMENT_DONE, w->r->id, err);
-	}
-	appointment_list_release(&list);
-	return rc;
-}
-
 static enum err_code write_session(struct store *s, void *ctx, struct err *err)
 {
 	struct session_write *w = ctx;
 
-	return store_regions_sync(s, w->cat, err) || store_recovery_add(s, w->r, err) ||
-	                       complete_appointment(s, w, err)
-	               ? err->code
-	               : ERR_OK;
+	return logbook_session_add(s, w->cat, w->r, &w->appointment_id, err);
 }
 
 /* Where the session just stored breaks one of the advisor's massage
@@ -319,35 +206,6 @@ static enum err_code write_session(struct store *s, void *ctx, struct err *err)
 static void check_session(const struct advice_context *ctx, const void *r, struct advice_list *out)
 {
 	warn_recovery(ctx, r, out);
-}
-
-/* Cost the session just stored among all sessions up to its day. */
-static enum err_code cost_of(struct cli *cli, const struct recovery *r, struct session_cost *out,
-                             struct err *err)
-{
-	struct recovery_list all = RECOVERY_LIST_INIT;
-	struct provider_list providers = PROVIDER_LIST_INIT;
-	struct session_cost *costs = NULL;
-	enum err_code rc;
-
-	memset(out, 0, sizeof(*out));
-	rc = store_recovery_list(cli->store, ATHLETE_DEFAULT, DATE_NONE, r->day, &all, err);
-	if (!rc) {
-		rc = store_provider_list(cli->store, ATHLETE_DEFAULT, &providers, err);
-	}
-	if (!rc) {
-		costs = xcalloc(all.n + 1, sizeof(*costs));
-		spend_cost_sessions(&all, &providers, costs);
-		for (size_t i = 0; i < all.n; i++) {
-			if (all.items[i].id == r->id) {
-				*out = costs[i];
-			}
-		}
-	}
-	free(costs);
-	provider_list_release(&providers);
-	recovery_list_release(&all);
-	return rc;
 }
 
 static int list_sessions(struct cli *cli, const struct cli_args *args)
@@ -382,13 +240,7 @@ static int list_sessions(struct cli *cli, const struct cli_args *args)
 		}
 	}
 	if (cli->json) {
-		json_t *arr = json_array();
-
-		for (size_t i = 0; i < n; i++) {
-			json_array_append_new(
-			        arr, render_json_recovery(&all.items[shown[i]], &costs[shown[i]]));
-		}
-		out_json(json_pack("{s:o}", "sessions", arr));
+		out_json(render_json_session_list(&all, costs, shown, n));
 	} else if (n == 0) {
 		fputs("no recovery sessions in that time ('knead recover MODALITY' adds one)\n",
 		      stdout);
@@ -429,7 +281,7 @@ static void print_session(struct cli *cli, const struct recovery *r, const struc
 	strbuf_addch(&sb, '\n');
 	if (c->basis != COST_FREE) {
 		strbuf_adds(&sb, "  cost: ");
-		add_cost(&sb, c);
+		render_session_cost(&sb, c);
 		if (c->basis == COST_PRICE) {
 			strbuf_adds(&sb, c->beyond_included
 			                         ? " (the provider's price: this month's "
@@ -466,7 +318,6 @@ static void print_session(struct cli *cli, const struct recovery *r, const struc
 int cmd_recover(struct cli *cli, const struct cli_args *args)
 {
 	struct recovery r;
-	struct provider p;
 	struct session_cost cost;
 	struct err err = ERR_INIT;
 	struct session_write w = { &cli->regions, &r, 0 };
@@ -488,7 +339,6 @@ int cmd_recover(struct cli *cli, const struct cli_args *args)
 		return cli_profile(cli, &err) ? cli_fail(cli, &err) : list_sessions(cli, args);
 	}
 	recovery_init(&r);
-	provider_init(&p);
 	rc = cli_profile(cli, &err);
 	if (!rc && (cli_opt(args, "from") || cli_opt(args, "to"))) {
 		rc = err_set(&err, ERR_INPUT, "--from and --to list sessions; give no modality");
@@ -504,30 +354,18 @@ int cmd_recover(struct cli *cli, const struct cli_args *args)
 			             "provider add')",
 			             provider_key);
 		}
-		if (!rc) {
-			rc = store_provider_find(cli->store, ATHLETE_DEFAULT, provider_key, &p,
-			                         &err);
-			if (rc == ERR_NOT_FOUND) {
-				err.code = rc = ERR_INPUT;
-			}
-			if (rc) {
-				err_prefix(&err, "--with");
-			}
-		}
-		if (!rc) {
-			r.provider_id = p.id;
-			r.provider_name = xstrdup(p.name);
-			recovery_price_from(&r, &p);
+		if (!rc &&
+		    logbook_session_provider(cli->store, ATHLETE_DEFAULT, provider_key, &r, &err)) {
+			rc = err_prefix(&err, "--with");
 		}
 	}
 	if (!rc) {
 		rc = cli_transaction(cli, write_session, &w, &err);
 	}
 	if (!rc) {
-		rc = cost_of(cli, &r, &cost, &err);
+		rc = logbook_session_cost(cli->store, &r, &cost, &err);
 	}
 	if (rc) {
-		provider_release(&p);
 		recovery_release(&r);
 		return cli_fail(cli, &err);
 	}
@@ -542,7 +380,6 @@ int cmd_recover(struct cli *cli, const struct cli_args *args)
 		print_session(cli, &r, &cost, w.appointment_id);
 	}
 	cli_warn_rules(cli, check_session, &r);
-	provider_release(&p);
 	recovery_release(&r);
 	return EXIT_OK;
 }
