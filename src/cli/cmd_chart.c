@@ -1,11 +1,13 @@
 /*
- * cmd_chart.c: knead chart load | volume -o FILE.
+ * cmd_chart.c: knead chart load | volume | pace | hr | elevation -o FILE.
  *
  *   knead chart load -o load.png          the last 26 weeks, races marked
  *   knead chart volume -o weeks.svg --from 2026-01-01
+ *   knead chart hr --activity 12 -o hr.svg    one activity's heart rate
  *
  * The data comes from the library (advice/training.h for fitness,
- * store_race.h for races, analysis/volume.h for the weeks) and render/
+ * store_race.h for races, analysis/volume.h for the weeks,
+ * store_recording.h for an activity's samples) and render/
  * chart.h draws it into memory; this file picks the range and writes the
  * file. The file is written whole or not at all: the bytes go to a
  * temporary file beside it, which is renamed over the name only once
@@ -25,6 +27,7 @@
 #include "render/json.h"
 #include "store/store_activity.h"
 #include "store/store_race.h"
+#include "store/store_recording.h"
 
 /* Half a year: a training season, long enough for fitness to build. */
 #define CHART_DEFAULT_WEEKS 26
@@ -32,18 +35,96 @@
 enum chart_kind {
 	CHART_KIND_LOAD,
 	CHART_KIND_VOLUME,
+	CHART_KIND_TRACE, /* one activity's pace, hr or elevation */
 };
 
-static enum err_code parse_kind(const char *word, enum chart_kind *out, struct err *err)
+static enum err_code parse_kind(const char *word, enum chart_kind *out, enum chart_trace *trace,
+                                struct err *err)
 {
 	if (strcmp(word, "load") == 0) {
 		*out = CHART_KIND_LOAD;
 	} else if (strcmp(word, "volume") == 0) {
 		*out = CHART_KIND_VOLUME;
+	} else if (chart_trace_parse(word, trace)) {
+		*out = CHART_KIND_TRACE;
 	} else {
-		return err_set(err, ERR_INPUT, "unknown chart '%s': draw 'load' or 'volume'", word);
+		return err_set(err, ERR_INPUT,
+		               "unknown chart '%s': draw 'load', 'volume', or an activity's "
+		               "'pace', 'hr' or 'elevation'",
+		               word);
 	}
 	return ERR_OK;
+}
+
+/* What the trace is called in a message. */
+static const char *trace_words(enum chart_trace t)
+{
+	return t == CHART_TRACE_PACE ? "pace (speed or distance over time)"
+	       : t == CHART_TRACE_HR ? "heart rate"
+	                             : "altitude";
+}
+
+/* knead chart pace|hr|elevation --activity ID -o FILE: the activity's
+ * samples, drawn. An activity typed by hand has none to draw. */
+static int chart_trace_cmd(struct cli *cli, enum chart_trace trace, const char *id_text,
+                           const char *path, enum chart_format format)
+{
+	struct strbuf bytes = STRBUF_INIT, sb = STRBUF_INIT;
+	struct err err = ERR_INIT;
+	struct chart_spec spec;
+	struct recorded r;
+	int64_t id = 0;
+
+	recorded_init(&r);
+	if (cli_activity_id(id_text, &id, &err)) {
+		err_prefix(&err, "--activity");
+		return cli_fail(cli, &err);
+	}
+	if (cli_profile(cli, &err) || cli_store(cli, STORE_READ, &err) ||
+	    store_recorded_get(cli->store, ATHLETE_DEFAULT, id, &r, &err)) {
+		recorded_release(&r);
+		return cli_fail(cli, &err);
+	}
+	if (!chart_activity_has(&r.samples, trace)) {
+		err_set(&err, ERR_NOT_FOUND, "activity %lld has no %s recorded to draw%s",
+		        (long long)id, trace_words(trace),
+		        r.samples.n ? "" : ": it was logged by hand, not imported");
+		recorded_release(&r);
+		return cli_fail(cli, &err);
+	}
+	chart_spec_init(&spec, format);
+	if (chart_activity(&spec, &r.activity, &r.samples, trace, cli->profile.units, &bytes,
+	                   &err) ||
+	    cli_write_file_atomically(path, bytes.buf, bytes.len, &err)) {
+		recorded_release(&r);
+		strbuf_release(&bytes);
+		return cli_fail(cli, &err);
+	}
+	if (cli->json) {
+		json_t *o = json_object();
+
+		json_object_set_new(o, "file", json_string(path));
+		json_object_set_new(o, "chart", json_string(chart_trace_name(trace)));
+		json_object_set_new(o, "format", json_string(chart_format_name(spec.format)));
+		json_object_set_new(o, "width", json_integer(spec.width));
+		json_object_set_new(o, "height", json_integer(spec.height));
+		json_object_set_new(o, "activity", json_integer(id));
+		json_object_set_new(o, "samples", json_integer((json_int_t)r.samples.n));
+		json_object_set_new(o, "bytes", json_integer((json_int_t)bytes.len));
+		out_json(o);
+	} else {
+		strbuf_addf(&sb, "wrote %s (%s, %dx%d, %s of activity %lld, %zu samples)\n", path,
+		            spec.format == CHART_PNG   ? "PNG"
+		            : spec.format == CHART_SVG ? "SVG"
+		                                       : "PDF",
+		            spec.width, spec.height, chart_trace_name(trace), (long long)id,
+		            r.samples.n);
+		out_buf(&sb);
+	}
+	recorded_release(&r);
+	strbuf_release(&bytes);
+	strbuf_release(&sb);
+	return EXIT_OK;
 }
 
 /* The days to draw: --from and --to, else the last 26 weeks up to today
@@ -194,7 +275,8 @@ static void report(const struct cli *cli, const char *path, enum chart_kind kind
 
 int cmd_chart(struct cli *cli, const struct cli_args *args)
 {
-	const char *path = cli_opt(args, "output");
+	const char *path = cli_opt(args, "output"), *activity = cli_opt(args, "activity");
+	enum chart_trace trace = CHART_TRACE_PACE;
 	struct strbuf bytes = STRBUF_INIT;
 	struct err err = ERR_INIT;
 	struct chart_spec spec;
@@ -205,7 +287,23 @@ int cmd_chart(struct cli *cli, const struct cli_args *args)
 	enum err_code rc;
 
 	/* Everything typed is checked before the database is opened. */
-	if (parse_kind(args->pos[0], &kind, &err)) {
+	if (parse_kind(args->pos[0], &kind, &trace, &err)) {
+		return cli_fail(cli, &err);
+	}
+	if (kind == CHART_KIND_TRACE && !activity) {
+		err_set(&err, ERR_INPUT, "say whose %s to draw: --activity ID (see 'knead list')",
+		        chart_trace_name(trace));
+		return cli_fail(cli, &err);
+	}
+	if (kind == CHART_KIND_TRACE && (cli_opt(args, "from") || cli_opt(args, "to"))) {
+		err_set(&err, ERR_INPUT,
+		        "--from and --to go with 'load' or 'volume': '%s' draws the whole activity",
+		        args->pos[0]);
+		return cli_fail(cli, &err);
+	}
+	if (kind != CHART_KIND_TRACE && activity) {
+		err_set(&err, ERR_INPUT,
+		        "--activity goes with 'pace', 'hr' or 'elevation', not '%s'", args->pos[0]);
 		return cli_fail(cli, &err);
 	}
 	if (!path || !*path) {
@@ -215,6 +313,9 @@ int cmd_chart(struct cli *cli, const struct cli_args *args)
 	if (chart_format_from_path(path, &format, &err)) {
 		err_prefix(&err, "-o");
 		return cli_fail(cli, &err);
+	}
+	if (kind == CHART_KIND_TRACE) {
+		return chart_trace_cmd(cli, trace, activity, path, format);
 	}
 	if (cli_profile(cli, &err) || cli_range_to_today(cli, args, &from, &to, &err)) {
 		return cli_fail(cli, &err);

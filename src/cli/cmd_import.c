@@ -20,7 +20,7 @@
 #include "cli/cli.h"
 #include "cli/out.h"
 #include "formats/import.h"
-#include "render/json.h"
+#include "render/json_import.h"
 #include "render/text.h"
 
 /* Redraw the bar at most this often (milliseconds). */
@@ -73,38 +73,6 @@ static void draw_bar(struct import_view *v, const struct import_summary *sum, bo
 	v->bar_shown = true;
 }
 
-static const char *outcome_name(enum import_outcome o)
-{
-	switch (o) {
-	case IMPORT_IMPORTED:
-		return "imported";
-	case IMPORT_DUPLICATE:
-		return "duplicate";
-	case IMPORT_SKIPPED:
-		return "skipped";
-	case IMPORT_FAILED:
-		return "failed";
-	}
-	return "?";
-}
-
-static void file_json(struct import_view *v, const struct import_result *r)
-{
-	json_t *o = json_object(), *ids = json_array();
-
-	json_object_set_new(o, "path", json_string(r->path));
-	json_object_set_new(o, "outcome", json_string(outcome_name(r->outcome)));
-	json_object_set_new(o, "repaired", json_boolean(r->repaired));
-	json_object_set_new(o, "message", r->message[0] ? json_string(r->message) : json_null());
-	if (r->outcome == IMPORT_IMPORTED && r->rec) {
-		for (size_t i = 0; i < r->rec->n_activities; i++) {
-			json_array_append_new(ids, json_integer(r->rec->activities[i].activity.id));
-		}
-	}
-	json_object_set_new(o, "activities", ids);
-	json_array_append_new(v->files, o);
-}
-
 /* Each line of a multi-line message, prefixed. */
 static void say_lines(const char *prefix, const char *label, const char *path, const char *msg)
 {
@@ -125,7 +93,7 @@ static void file_done(void *ctx, const struct import_result *r, const struct imp
 	struct strbuf line = STRBUF_INIT;
 
 	if (v->files) {
-		file_json(v, r);
+		json_array_append_new(v->files, render_json_import_file(r, r->path));
 		return;
 	}
 	clear_bar(v);
@@ -172,14 +140,6 @@ static void print_summary(const struct import_summary *sum)
 	       sum->failed);
 }
 
-static json_t *summary_json(const struct import_summary *sum)
-{
-	return json_pack("{s:I, s:I, s:I, s:I, s:I, s:I}", "imported", (json_int_t)sum->imported,
-	                 "activities", (json_int_t)sum->activities, "duplicates",
-	                 (json_int_t)sum->duplicates, "repaired", (json_int_t)sum->repaired,
-	                 "skipped", (json_int_t)sum->skipped, "failed", (json_int_t)sum->failed);
-}
-
 int cmd_import(struct cli *cli, const struct cli_args *args)
 {
 	struct import_view view = { cli, false, false, 0, NULL };
@@ -203,7 +163,7 @@ int cmd_import(struct cli *cli, const struct cli_args *args)
 		json_t *o = json_object();
 
 		json_object_set_new(o, "files", view.files);
-		json_object_set_new(o, "summary", summary_json(&sum));
+		json_object_set_new(o, "summary", render_json_import_summary(&sum));
 		out_json(o);
 	} else {
 		print_summary(&sum);

@@ -7,16 +7,15 @@
 #include <math.h>
 #include <string.h>
 
+#include "advice/listing.h"
 #include "base/date.h"
-#include "base/parse.h"
 #include "base/tz.h"
 #include "cli/cli.h"
 #include "cli/out.h"
-#include "render/json.h"
+#include "render/json_activity.h"
 #include "render/table.h"
 #include "render/text.h"
 #include "store/store_activity.h"
-#include "store/store_gear.h"
 #include "store/store_race.h"
 #include "store/store_recording.h"
 
@@ -24,72 +23,14 @@
 #define LIST_GEAR_WIDTH 18
 #define LIST_NOTE_WIDTH 40
 
-/* --sport run,trail: a mask of sports. */
-static enum err_code parse_sports(const char *list, unsigned *mask, struct err *err)
-{
-	char word[32];
-	const char *p = list;
-
-	*mask = 0;
-	while (*p) {
-		size_t len = strcspn(p, ",");
-		enum sport s;
-
-		if (len == 0 || len >= sizeof(word)) {
-			return err_set(err, ERR_INPUT, "--sport: '%s' is not a list of sports",
-			               list);
-		}
-		memcpy(word, p, len);
-		word[len] = '\0';
-		if (sport_parse(word, &s, err)) {
-			return err_prefix(err, "--sport");
-		}
-		*mask |= 1u << s;
-		p += len + (p[len] == ',');
-	}
-	return ERR_OK;
-}
-
 static enum err_code build_query(struct cli *cli, const struct cli_args *args,
                                  struct activity_query *q, struct err *err)
 {
-	const char *from = cli_opt(args, "from"), *to = cli_opt(args, "to");
-	const char *sports = cli_opt(args, "sport"), *gear = cli_opt(args, "gear");
-	const char *last = cli_opt(args, "last");
-	long n;
+	struct listing_filter f = { cli_opt(args, "from"), cli_opt(args, "to"),
+		                    cli_opt(args, "sport"), cli_opt(args, "gear"),
+		                    cli_opt(args, "last") };
 
-	activity_query_init(q, ATHLETE_DEFAULT);
-	if (from && parse_date(from, cli->today, &q->from, err)) {
-		return err_prefix(err, "--from");
-	}
-	if (to && parse_date(to, cli->today, &q->to, err)) {
-		return err_prefix(err, "--to");
-	}
-	if (q->from != DATE_NONE && q->to != DATE_NONE && q->from > q->to) {
-		return err_set(err, ERR_INPUT, "--from '%s' is after --to '%s'", from, to);
-	}
-	if (sports && parse_sports(sports, &q->sports, err)) {
-		return err->code;
-	}
-	if (last) {
-		if (parse_int(last, 1, 1000000, &n, err)) {
-			return err_prefix(err, "--last");
-		}
-		q->last = (size_t)n;
-	}
-	if (gear) {
-		struct gear g;
-
-		if (store_gear_find(cli->store, ATHLETE_DEFAULT, gear, &g, err)) {
-			if (err->code == ERR_NOT_FOUND) {
-				err->code = ERR_INPUT;
-			}
-			return err_prefix(err, "--gear");
-		}
-		q->gear_id = g.id;
-		gear_release(&g);
-	}
-	return ERR_OK;
+	return listing_query(cli->store, ATHLETE_DEFAULT, cli->today, &f, "--", q, err);
 }
 
 static void add_activity_row(struct table *t, const struct activity *a, enum units u)
@@ -220,14 +161,7 @@ int cmd_list(struct cli *cli, const struct cli_args *args)
 		activity_summary_add(&sum, &list.activities[i]);
 	}
 	if (cli->json) {
-		json_t *o = json_object(), *arr = json_array();
-
-		for (size_t i = 0; i < list.n_activities; i++) {
-			json_array_append_new(arr, render_json_activity(&list.activities[i]));
-		}
-		json_object_set_new(o, "activities", arr);
-		json_object_set_new(o, "totals", render_json_summary(&sum));
-		out_json(o);
+		out_json(render_json_activity_list(&list));
 	} else if (list.n_activities == 0) {
 		fputs("no activities\n", stdout);
 	} else {
@@ -243,26 +177,6 @@ static void field(struct strbuf *out, const char *label, const struct strbuf *va
 	if (value->len) {
 		strbuf_addf(out, "  %-10s%s\n", label, value->buf);
 	}
-}
-
-/* The race a was, if a race links to it (race_id 0 for none). */
-static enum err_code race_of(struct cli *cli, int64_t activity_id, struct race *race,
-                             struct err *err)
-{
-	struct race_list races = RACE_LIST_INIT;
-	enum err_code rc =
-	        store_race_list(cli->store, ATHLETE_DEFAULT, DATE_NONE, DATE_NONE, &races, err);
-
-	race_init(race);
-	for (size_t i = 0; !rc && i < races.n_races; i++) {
-		if (races.races[i].activity_id == activity_id) {
-			*race = races.races[i];
-			race_init(&races.races[i]);
-			break;
-		}
-	}
-	race_list_release(&races);
-	return rc;
 }
 
 static void print_activity(const struct activity *a, const struct race *race, enum units u)
@@ -450,16 +364,13 @@ int cmd_show(struct cli *cli, const struct cli_args *args)
 	if (cli_activity_id(args->pos[0], &id, &err) || cli_profile(cli, &err) ||
 	    cli_store(cli, STORE_READ, &err) ||
 	    store_recorded_get(cli->store, ATHLETE_DEFAULT, id, &r, &err) ||
-	    race_of(cli, id, &race, &err)) {
+	    listing_race_of(cli->store, ATHLETE_DEFAULT, id, &race, &err)) {
 		recorded_release(&r);
 		race_release(&race);
 		return cli_fail(cli, &err);
 	}
 	if (cli->json) {
-		json_t *j = render_json_recorded(&r);
-
-		json_object_set_new(j, "race_id", race.id ? json_integer(race.id) : json_null());
-		out_json(j);
+		out_json(render_json_activity_show(&r, race.id));
 	} else {
 		print_activity(&r.activity, &race, cli->profile.units);
 		print_samples(&r.samples);

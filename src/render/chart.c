@@ -26,6 +26,7 @@
 
 #include "base/bug.h"
 #include "base/date.h"
+#include "base/units.h"
 #include "base/xalloc.h"
 
 struct rgb {
@@ -307,8 +308,10 @@ static double yaxis_y(const struct yaxis *ay, double v)
 	return ay->y0 - (v - ay->lo) * (ay->y0 - ay->y1) / (ay->hi - ay->lo);
 }
 
-/* Grid lines and labels at each tick, left of x0; the plot spans x0..x1. */
-static void yaxis_draw(cairo_t *cr, const struct yaxis *ay, double x0, double x1)
+/* Grid lines and labels at each tick, left of x0; the plot spans x0..x1.
+ * label writes a tick's value. */
+static void yaxis_draw_with(cairo_t *cr, const struct yaxis *ay, double x0, double x1,
+                            void (*label)(struct strbuf *sb, double v, int decimals))
 {
 	struct strbuf sb = STRBUF_INIT;
 	long first = lround(ceil(ay->lo / ay->step - 1e-9));
@@ -323,11 +326,16 @@ static void yaxis_draw(cairo_t *cr, const struct yaxis *ay, double x0, double x1
 		set_ink(cr, grid);
 		hline(cr, x0, x1, y);
 		strbuf_reset(&sb);
-		format_value(&sb, fabs(v) < ay->step * 1e-6 ? 0 : v, ay->decimals);
+		label(&sb, fabs(v) < ay->step * 1e-6 ? 0 : v, ay->decimals);
 		set_ink(cr, muted);
 		text_at(cr, x0 - 7, y + 4, sb.buf, 1);
 	}
 	strbuf_release(&sb);
+}
+
+static void yaxis_draw(cairo_t *cr, const struct yaxis *ay, double x0, double x1)
+{
+	yaxis_draw_with(cr, ay, x0, x1, format_value);
 }
 
 /* ---- the date axis ---- */
@@ -935,6 +943,437 @@ static void draw_volume(struct page *p, const void *ctx)
 	strbuf_release(&sb);
 }
 
+/* ---- an activity's traces ---- */
+
+static const struct rgb pace_ink = { 0.16, 0.44, 0.73 };
+static const struct rgb hr_ink = { 0.80, 0.14, 0.20 };
+static const struct rgb elev_ink = { 0.38, 0.52, 0.30 };
+
+/* Below this a runner has stopped: no pace is drawn there. */
+#define TRACE_STOPPED_M_S 0.3
+/* Plot units per bucket: each bucket averages the samples under it,
+ * which smooths GPS noise and keeps the SVG small. */
+#define TRACE_BUCKET_PX 2.0
+
+static const char *const trace_names[CHART_TRACE_COUNT] = { "pace", "hr", "elevation" };
+static const char *const trace_titles[CHART_TRACE_COUNT] = { "Pace", "Heart rate", "Elevation" };
+
+const char *chart_trace_name(enum chart_trace t)
+{
+	return (unsigned)t < CHART_TRACE_COUNT ? trace_names[t] : "?";
+}
+
+bool chart_trace_parse(const char *word, enum chart_trace *out)
+{
+	for (int t = 0; t < CHART_TRACE_COUNT; t++) {
+		if (strcmp(word, trace_names[t]) == 0) {
+			*out = (enum chart_trace)t;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Whether the samples hold elapsed time and distance enough for a speed. */
+static bool has_speed(const struct samples *s)
+{
+	return samples_has(s, SAMPLE_SPEED) ||
+	       (samples_has(s, SAMPLE_TIME) && samples_has(s, SAMPLE_DISTANCE));
+}
+
+bool chart_activity_has(const struct samples *s, enum chart_trace t)
+{
+	switch (t) {
+	case CHART_TRACE_PACE:
+		return has_speed(s);
+	case CHART_TRACE_HR:
+		return samples_has(s, SAMPLE_HR);
+	case CHART_TRACE_ELEVATION:
+		return samples_has(s, SAMPLE_ALTITUDE);
+	default:
+		return false;
+	}
+}
+
+/* How the trace's values read: pace (seconds per unit, faster drawn
+ * higher), speed (units per hour), or a plain number. */
+enum trace_kind {
+	TRACE_PACE,
+	TRACE_SPEED,
+	TRACE_PLAIN,
+};
+
+struct trace_ctx {
+	const struct activity *a;
+	const struct samples *s;
+	enum chart_trace trace;
+	enum units units;
+	bool by_distance;     /* x is distance, else minutes since the start */
+	enum trace_kind kind; /* see above */
+	double unit_m;        /* metres per distance unit of the pace or speed */
+	double x_unit_m;      /* metres per distance unit of the x axis */
+};
+
+/* The speed at row i, metres per second: the device's, else from the
+ * distance and time since the row before. */
+static double row_speed(const struct samples *s, size_t i)
+{
+	double v = samples_get(s, i, SAMPLE_SPEED);
+
+	if (isnan(v) && i > 0) {
+		double dt = samples_get(s, i, SAMPLE_TIME) - samples_get(s, i - 1, SAMPLE_TIME);
+		double dd =
+		        samples_get(s, i, SAMPLE_DISTANCE) - samples_get(s, i - 1, SAMPLE_DISTANCE);
+
+		v = dt > 0 && dd >= 0 ? dd / dt : (double)NAN;
+	}
+	return v;
+}
+
+/* The row's value in the units the trace is averaged in: speed in m/s
+ * (turned into pace only after averaging), bpm, metres or feet. */
+static double row_value(const struct trace_ctx *c, size_t i)
+{
+	switch (c->trace) {
+	case CHART_TRACE_PACE:
+		return row_speed(c->s, i);
+	case CHART_TRACE_HR: {
+		double v = samples_get(c->s, i, SAMPLE_HR);
+
+		return v > 0 ? v : (double)NAN;
+	}
+	case CHART_TRACE_ELEVATION: {
+		double v = samples_get(c->s, i, SAMPLE_ALTITUDE);
+
+		return c->units == UNITS_MI ? v / 0.3048 : v;
+	}
+	default:
+		return (double)NAN;
+	}
+}
+
+/* The row's position along x, in the axis's units, NAN if unknown. */
+static double row_x(const struct trace_ctx *c, size_t i, double t0)
+{
+	if (c->by_distance) {
+		return samples_get(c->s, i, SAMPLE_DISTANCE) / c->x_unit_m;
+	}
+	return (samples_get(c->s, i, SAMPLE_TIME) - t0) / 60;
+}
+
+/* What a bucket's average speed is drawn as. */
+static double shown_value(const struct trace_ctx *c, double v)
+{
+	if (c->trace != CHART_TRACE_PACE || isnan(v)) {
+		return v;
+	}
+	if (v < TRACE_STOPPED_M_S) {
+		return (double)NAN;
+	}
+	return c->kind == TRACE_PACE ? c->unit_m / v : v * 3600 / c->unit_m;
+}
+
+/* "5:30" for seconds. */
+static void format_clock(struct strbuf *sb, double v, int decimals)
+{
+	long s = lround(v);
+
+	(void)decimals;
+	strbuf_addf(sb, "%ld:%02ld", s / 60, s % 60);
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Bucket averages of the trace into ys[0..n) (NAN for an empty bucket)
+ * over x from 0 to x_max. */
+static void trace_buckets(const struct trace_ctx *c, double x_max, double *ys, size_t n)
+{
+	double *sum = xcalloc(n, sizeof(*sum));
+	size_t *count = xcalloc(n, sizeof(*count));
+	double t0 = samples_get(c->s, 0, SAMPLE_TIME);
+
+	for (size_t i = 0; i < c->s->n; i++) {
+		double x = row_x(c, i, t0), v = row_value(c, i);
+		size_t b;
+
+		if (isnan(x) || isnan(v) || x < 0) {
+			continue;
+		}
+		b = x >= x_max ? n - 1 : (size_t)(x / x_max * (double)n);
+		sum[b] += v;
+		count[b]++;
+	}
+	for (size_t b = 0; b < n; b++) {
+		ys[b] = shown_value(c, count[b] ? sum[b] / (double)count[b] : (double)NAN);
+	}
+	free(sum);
+	free(count);
+}
+
+/* The furthest x of any row. */
+static double trace_x_max(const struct trace_ctx *c)
+{
+	double t0 = samples_get(c->s, 0, SAMPLE_TIME), hi = 0;
+
+	for (size_t i = 0; i < c->s->n; i++) {
+		double x = row_x(c, i, t0);
+
+		if (!isnan(x)) {
+			hi = fmax(hi, x);
+		}
+	}
+	return hi;
+}
+
+/* The numeric x axis: grid, ticks and labels at a nice step, the unit
+ * at the right end. */
+static void trace_xaxis(cairo_t *cr, const struct page *p, double x_max, const char *unit)
+{
+	struct strbuf sb = STRBUF_INIT;
+	double step = nice_step(x_max, 8), last_right = -1e9;
+
+	cairo_set_line_width(cr, 1);
+	set_font(cr, FONT_AXIS, false);
+	for (long i = 0; (double)i * step <= x_max + 1e-9; i++) {
+		double v = (double)i * step;
+		double x = p->left + v / x_max * (p->right - p->left);
+		double w;
+
+		set_ink(cr, grid);
+		vline(cr, x, p->top, p->bottom);
+		set_ink(cr, axis_ink);
+		vline(cr, x, p->bottom, p->bottom + 6);
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "%.*f", step >= 1 ? 0 : (int)ceil(-log10(step) - 1e-9), v);
+		w = text_width(cr, sb.buf);
+		if (x - w / 2 > last_right + 8 && x + w / 2 <= p->right + 20) {
+			set_ink(cr, muted);
+			text_at(cr, x, p->bottom + 19, sb.buf, 0.5);
+			last_right = x + w / 2;
+		}
+	}
+	set_font(cr, FONT_SMALL, false);
+	set_ink(cr, muted);
+	text_at(cr, p->right, p->bottom + 34, unit, 1);
+	set_ink(cr, axis_ink);
+	hline(cr, p->left, p->right, p->bottom);
+	vline(cr, p->left, p->top, p->bottom);
+	strbuf_release(&sb);
+}
+
+/* Steps for a pace axis, in seconds: the clock's own. */
+static double pace_step(double range)
+{
+	static const double steps[] = { 5, 10, 15, 20, 30, 60, 120, 300, 600, 900, 1800 };
+
+	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
+		if (range / steps[i] <= 6) {
+			return steps[i];
+		}
+	}
+	return 3600;
+}
+
+/* The unit label of the value axis. */
+static const char *trace_unit(const struct trace_ctx *c)
+{
+	bool mi = c->units == UNITS_MI;
+
+	switch (c->trace) {
+	case CHART_TRACE_PACE:
+		if (c->kind == TRACE_PACE) {
+			return c->unit_m == 100 ? "/100m" : mi ? "/mi" : "/km";
+		}
+		return mi ? "mph" : "km/h";
+	case CHART_TRACE_HR:
+		return "bpm";
+	default:
+		return mi ? "ft" : "m";
+	}
+}
+
+/* "Sat 2026-11-21, run, 9.01 km": which activity this is. */
+static void trace_subtitle(struct strbuf *sb, const struct trace_ctx *c)
+{
+	char day[DATE_ISO_LEN];
+
+	if (c->a->date != DATE_NONE) {
+		date_format(c->a->date, day);
+		strbuf_addf(sb, "%s %s, ", date_weekday_abbr(date_weekday(c->a->date)), day);
+	}
+	strbuf_adds(sb, sport_name(c->a->sport));
+	if (!isnan(c->a->distance_m) && c->a->distance_m > 0) {
+		strbuf_adds(sb, ", ");
+		units_add_distance(sb, c->a->distance_m, c->units);
+	}
+}
+
+/* The legend's one entry: the activity's own figures where it has them
+ * (the device's average and maximum beat a smoothed line's), else the
+ * drawn values' (sorted[0..n)). */
+static void trace_legend(struct strbuf *sb, const struct trace_ctx *c, const double *sorted,
+                         size_t n)
+{
+	const struct activity *a = c->a;
+
+	switch (c->trace) {
+	case CHART_TRACE_PACE:
+		if (c->kind == TRACE_PACE) {
+			strbuf_adds(sb, "fastest ");
+			format_clock(sb, sorted[0], 0);
+		} else {
+			strbuf_addf(sb, "fastest %.1f", sorted[n - 1]);
+		}
+		strbuf_addf(sb, " %s", trace_unit(c));
+		break;
+	case CHART_TRACE_HR:
+		strbuf_addf(sb, "average %d bpm, max %d bpm",
+		            a->hr_avg ? a->hr_avg : (int)lround(sorted[n / 2]),
+		            a->hr_max ? a->hr_max : (int)lround(sorted[n - 1]));
+		break;
+	default:
+		strbuf_addf(sb, "lowest %.0f %s, highest %.0f %s", sorted[0], trace_unit(c),
+		            sorted[n - 1], trace_unit(c));
+		if (!isnan(a->ascent_m)) {
+			strbuf_addf(sb, ", climb %.0f %s",
+			            c->units == UNITS_MI ? a->ascent_m / 0.3048 : a->ascent_m,
+			            trace_unit(c));
+		}
+		break;
+	}
+}
+
+static void draw_trace(struct page *p, const void *ctx)
+{
+	const struct trace_ctx *c = ctx;
+	cairo_t *cr = p->cr;
+	struct strbuf sb = STRBUF_INIT;
+	struct rgb col = c->trace == CHART_TRACE_PACE ? pace_ink
+	                 : c->trace == CHART_TRACE_HR ? hr_ink
+	                                              : elev_ink;
+	double x_max, lo = INFINITY, hi = -INFINITY, *ys, *sorted, sum = 0;
+	size_t n, n_vals = 0;
+	struct yaxis ay;
+	bool pen = false;
+	const char *title = c->kind == TRACE_SPEED ? "Speed" : trace_titles[c->trace];
+
+	trace_subtitle(&sb, c);
+	p->bottom -= 14; /* room for the unit under the x axis */
+	x_max = c->s->n && chart_activity_has(c->s, c->trace) ? trace_x_max(c) : 0;
+	if (!(x_max > 0)) {
+		page_begin(p, title, sb.buf);
+		page_no_data(p, "no data");
+		strbuf_release(&sb);
+		return;
+	}
+	page_begin(p, title, sb.buf);
+	n = (size_t)fmax(8, (p->right - p->left) / TRACE_BUCKET_PX);
+	ys = xcalloc(n, sizeof(*ys));
+	sorted = xcalloc(n, sizeof(*sorted));
+	trace_buckets(c, x_max, ys, n);
+	for (size_t b = 0; b < n; b++) {
+		if (!isnan(ys[b])) {
+			sorted[n_vals++] = ys[b];
+			sum += ys[b];
+		}
+	}
+	if (n_vals == 0) {
+		page_no_data(p, "no data");
+		goto done;
+	}
+	qsort(sorted, n_vals, sizeof(*sorted), cmp_double);
+	lo = sorted[0];
+	hi = sorted[n_vals - 1];
+	if (c->kind == TRACE_PACE) {
+		/* a walk break or a stop at a light would squash the rest:
+		 * the slowest twentieth runs off the bottom */
+		hi = sorted[(n_vals - 1) * 95 / 100];
+	}
+	strbuf_reset(&sb);
+	trace_legend(&sb, c, sorted, n_vals);
+	legend_add(p, SWATCH_THICK, col, sb.buf);
+
+	if (c->kind == TRACE_PACE) {
+		double step = pace_step(hi - lo);
+
+		/* faster is higher: the axis runs from lo at the top */
+		ay.step = step;
+		ay.lo = floor(lo / step) * step;
+		ay.hi = fmax(ceil(hi / step) * step, ay.lo + step);
+		ay.decimals = 0;
+		ay.y0 = p->top;
+		ay.y1 = p->bottom;
+		yaxis_draw_with(cr, &ay, p->left, p->right, format_clock);
+	} else {
+		double min_range = c->trace == CHART_TRACE_ELEVATION ? 20 : 10;
+
+		yaxis_fit(&ay, lo, hi, min_range, 5, p->bottom, p->top);
+		yaxis_draw(cr, &ay, p->left, p->right);
+	}
+	set_font(cr, FONT_SMALL, false);
+	set_ink(cr, muted);
+	text_at(cr, p->left - 7, p->top - 11, trace_unit(c), 1);
+	trace_xaxis(cr, p, x_max,
+	            c->by_distance ? (c->units == UNITS_MI ? "mi" : "km") : "minutes");
+
+	cairo_save(cr);
+	cairo_rectangle(cr, p->left, p->top, p->right - p->left, p->bottom - p->top);
+	cairo_clip(cr);
+	if (c->trace == CHART_TRACE_ELEVATION) {
+		/* the ground under the line, filled, reads as a profile */
+		double base = yaxis_y(&ay, ay.lo);
+
+		for (size_t b = 0; b < n; b++) {
+			double x = p->left + ((double)b + 0.5) / (double)n * (p->right - p->left);
+
+			if (isnan(ys[b])) {
+				continue;
+			}
+			if (!pen) {
+				cairo_move_to(cr, x, base);
+				pen = true;
+			}
+			cairo_line_to(cr, x, yaxis_y(&ay, ys[b]));
+			if (b + 1 == n || isnan(ys[b + 1])) {
+				cairo_line_to(cr, x, base);
+				cairo_close_path(cr);
+				pen = false;
+			}
+		}
+		set_ink_alpha(cr, col, 0.25);
+		cairo_fill(cr);
+		pen = false;
+	}
+	for (size_t b = 0; b < n; b++) {
+		double x = p->left + ((double)b + 0.5) / (double)n * (p->right - p->left);
+
+		if (isnan(ys[b])) {
+			pen = false;
+			continue;
+		}
+		if (pen) {
+			cairo_line_to(cr, x, yaxis_y(&ay, ys[b]));
+		} else {
+			cairo_move_to(cr, x, yaxis_y(&ay, ys[b]));
+			pen = true;
+		}
+	}
+	set_ink(cr, col);
+	cairo_set_line_width(cr, 2);
+	cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+	cairo_stroke(cr);
+	cairo_restore(cr);
+done:
+	free(ys);
+	free(sorted);
+	strbuf_release(&sb);
+}
+
 /*
  * Fontconfig (through cairo's toy text) keeps patterns in caches that it
  * never frees, not even after cairo_debug_reset_static_data and FcFini
@@ -1167,6 +1606,56 @@ enum err_code chart_volume(const struct chart_spec *spec, const struct volume_we
 		strbuf_adds(&desc, first ? ": none." : ".");
 	}
 	rc = render(spec, draw_volume, &c, title.buf, desc.buf, out, err);
+	strbuf_release(&title);
+	strbuf_release(&desc);
+	return rc;
+}
+
+enum err_code chart_activity(const struct chart_spec *spec, const struct activity *a,
+                             const struct samples *s, enum chart_trace trace, enum units u,
+                             struct strbuf *out, struct err *err)
+{
+	struct trace_ctx c = {
+		a, s, trace, u, false, TRACE_PLAIN, units_metres(u), units_metres(u)
+	};
+	struct strbuf title = STRBUF_INIT, desc = STRBUF_INIT;
+	double last_distance = NAN;
+	enum err_code rc;
+
+	if ((unsigned)trace >= CHART_TRACE_COUNT) {
+		return err_set(err, ERR_INPUT, "unknown activity chart %d", (int)trace);
+	}
+	for (size_t i = s->n; i-- > 0 && isnan(last_distance);) {
+		last_distance = samples_get(s, i, SAMPLE_DISTANCE);
+	}
+	/* distance when the samples counted it, else time (a treadmill run
+	 * without a foot pod, a gym session with a heart rate strap) */
+	c.by_distance = last_distance > 0;
+	if (trace == CHART_TRACE_PACE) {
+		switch (sport_pace(a->sport)) {
+		case SPORT_PACE_FOOT:
+			c.kind = TRACE_PACE;
+			break;
+		case SPORT_PACE_SWIM:
+			c.kind = TRACE_PACE;
+			c.unit_m = 100;
+			break;
+		default:
+			c.kind = TRACE_SPEED;
+			break;
+		}
+	}
+	strbuf_adds(&title, trace_titles[trace]);
+	if (trace == CHART_TRACE_PACE && c.kind == TRACE_SPEED) {
+		strbuf_reset(&title);
+		strbuf_adds(&title, "Speed");
+	}
+	strbuf_adds(&title, c.by_distance ? " over distance" : " over time");
+	strbuf_adds(&desc, "Activity: ");
+	trace_subtitle(&desc, &c);
+	strbuf_addf(&desc, ". %zu samples%s.", s->n,
+	            chart_activity_has(s, trace) ? "" : ", none with this measure");
+	rc = render(spec, draw_trace, &c, title.buf, desc.buf, out, err);
 	strbuf_release(&title);
 	strbuf_release(&desc);
 	return rc;

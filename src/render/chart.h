@@ -1,9 +1,10 @@
 /*
  * chart.h: the training charts, drawn with cairo into memory.
  *
- * Two charts: fitness, fatigue and form over time with the daily load and
- * the races marked (chart_load), and weekly volume stacked by sport
- * (chart_volume). Each is drawn into a strbuf as PNG, SVG or PDF bytes, so
+ * Three kinds: fitness, fatigue and form over time with the daily load
+ * and the races marked (chart_load), weekly volume stacked by sport
+ * (chart_volume), and one activity's pace, heart rate or elevation
+ * (chart_activity). Each is drawn into a strbuf as PNG, SVG or PDF bytes, so
  * that the command line writes them to a file and the web app serves the
  * same bytes. The picture is the same in every format; PNG is in pixels,
  * SVG and PDF in points of the same number.
@@ -17,6 +18,7 @@
 #ifndef KNEAD_CHART_H
 #define KNEAD_CHART_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -24,7 +26,10 @@
 #include "analysis/volume.h"
 #include "base/err.h"
 #include "base/strbuf.h"
+#include "base/units.h"
+#include "core/activity.h"
 #include "core/race.h"
+#include "core/recording.h"
 
 /* The default size: readable on a laptop screen and in a page. */
 #define CHART_WIDTH  1000
@@ -91,6 +96,36 @@ enum err_code chart_load(const struct chart_spec *spec, const struct pmc_day *da
  */
 enum err_code chart_volume(const struct chart_spec *spec, const struct volume_week *weeks,
                            size_t n_weeks, struct strbuf *out, struct err *err);
+
+/* The traces of one activity's samples. */
+enum chart_trace {
+	CHART_TRACE_PACE,      /* pace on foot and swimming, speed on wheels and skis */
+	CHART_TRACE_HR,        /* heart rate */
+	CHART_TRACE_ELEVATION, /* altitude, as a filled profile */
+	CHART_TRACE_COUNT
+};
+
+/* "pace", "hr", "elevation"; and back (false for any other word). */
+const char *chart_trace_name(enum chart_trace t);
+bool chart_trace_parse(const char *word, enum chart_trace *out);
+
+/* Whether samples s hold what trace draws (pace needs the device's speed,
+ * or times and distances). */
+bool chart_activity_has(const struct samples *s, enum chart_trace trace);
+
+/*
+ * Draw one trace of activity a's samples s over distance (in u's units,
+ * when the samples counted distance) or else minutes since the start.
+ * Samples are averaged over 2-unit columns of the plot, which smooths a
+ * GPS pace and keeps the file small; pace is drawn with faster higher and
+ * its slowest twentieth (stops) running off the bottom, speed for the
+ * sports measured in it (sport_pace), elevation in metres (feet for
+ * miles). Samples without the trace draw the "no data" chart. Appends to
+ * out as chart_load does.
+ */
+enum err_code chart_activity(const struct chart_spec *spec, const struct activity *a,
+                             const struct samples *s, enum chart_trace trace, enum units u,
+                             struct strbuf *out, struct err *err);
 
 /*
  * Append the SVG document svg (len bytes, as chart_* drew it) to out as an

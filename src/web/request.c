@@ -3,9 +3,13 @@
  */
 #include "web/request.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "base/xalloc.h"
 
@@ -27,9 +31,35 @@ static void params_release(struct web_params *p)
 	memset(p, 0, sizeof(*p));
 }
 
+static void files_release(struct web_request *req)
+{
+	for (size_t i = 0; i < req->files.n; i++) {
+		struct web_file *f = &req->files.items[i];
+
+		char *slash;
+
+		remove(f->path);
+		slash = strrchr(f->path, '/');
+		if (slash) {
+			*slash = '\0';
+			rmdir(f->path); /* its numbered folder */
+		}
+		free(f->field);
+		free(f->name);
+		free(f->path);
+	}
+	free(req->files.items);
+	if (req->upload_dir) {
+		rmdir(req->upload_dir);
+		free(req->upload_dir);
+	}
+}
+
 void web_request_release(struct web_request *req)
 {
+	files_release(req);
 	free(req->path);
+	free(req->host);
 	params_release(&req->query);
 	params_release(&req->form);
 	params_release(&req->cookies);
@@ -149,6 +179,110 @@ void web_params_parse(struct web_params *p, const char *text, size_t len)
 	}
 	strbuf_release(&name);
 	strbuf_release(&value);
+}
+
+/* The folder uploads are spooled to: $TMPDIR, else /tmp. */
+static const char *tmp_root(void)
+{
+	const char *t = getenv("TMPDIR");
+
+	return t && *t == '/' ? t : "/tmp";
+}
+
+/* The last part of a browser's file name (after any / or \), without
+ * leading dots, control characters made '_', at most 200 bytes: a name
+ * that stays inside its folder. "upload" if nothing is left. */
+static void add_safe_name(struct strbuf *sb, const char *name)
+{
+	const char *base = name ? name : "";
+	size_t start = sb->len;
+
+	for (const char *p = base; *p; p++) {
+		if (*p == '/' || *p == '\\') {
+			base = p + 1;
+		}
+	}
+	while (*base == '.') {
+		base++;
+	}
+	for (const char *p = base; *p && sb->len - start < 200; p++) {
+		strbuf_addch(sb, (unsigned char)*p < 0x20 || *p == 0x7f ? '_' : *p);
+	}
+	if (sb->len == start) {
+		strbuf_adds(sb, "upload");
+	}
+}
+
+enum err_code web_request_new_file(struct web_request *req, const char *field, const char *name,
+                                   struct web_file **out, FILE **fp, struct err *err)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct web_file *f;
+	int fd;
+
+	if (!req->upload_dir) {
+		strbuf_addf(&sb, "%s/knead-upload-XXXXXX", tmp_root());
+		if (!mkdtemp(sb.buf)) {
+			err_set(err, ERR_IO, "cannot make a folder for the upload in %s: %s",
+			        tmp_root(), strerror(errno));
+			strbuf_release(&sb);
+			return err->code;
+		}
+		req->upload_dir = strbuf_detach(&sb, NULL);
+	}
+	/* a numbered folder per file, so that two files of one name do not
+	 * meet, holding the file under its own name made safe: the importer
+	 * keeps the name it reads as the activity's source file */
+	strbuf_addf(&sb, "%s/%zu", req->upload_dir, req->files.n + 1);
+	if (mkdir(sb.buf, 0700) != 0) {
+		err_set(err, ERR_IO, "cannot keep the upload in %s: %s", req->upload_dir,
+		        strerror(errno));
+		strbuf_release(&sb);
+		return err->code;
+	}
+	strbuf_addch(&sb, '/');
+	add_safe_name(&sb, name);
+	fd = open(sb.buf, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	*fp = fd >= 0 ? fdopen(fd, "wb") : NULL;
+	if (!*fp) {
+		err_set(err, ERR_IO, "cannot keep the upload in %s: %s", req->upload_dir,
+		        strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			remove(sb.buf);
+		}
+		strbuf_release(&sb);
+		return err->code;
+	}
+	if (req->files.n == req->files.alloc) {
+		req->files.alloc = req->files.alloc ? 2 * req->files.alloc : 4;
+		req->files.items = xreallocarray(req->files.items, req->files.alloc,
+		                                 sizeof(*req->files.items));
+	}
+	f = &req->files.items[req->files.n++];
+	f->field = xstrdup(field ? field : "");
+	f->name = xstrdup(name ? name : "");
+	f->path = strbuf_detach(&sb, NULL);
+	f->size = 0;
+	*out = f;
+	return ERR_OK;
+}
+
+enum err_code web_request_add_file(struct web_request *req, const char *field, const char *name,
+                                   const void *data, size_t len, struct err *err)
+{
+	struct web_file *f;
+	FILE *fp;
+
+	if (web_request_new_file(req, field, name, &f, &fp, err)) {
+		return err->code;
+	}
+	if ((len && fwrite(data, 1, len, fp) != len) | (fclose(fp) != 0)) {
+		return err_set(err, ERR_IO, "cannot keep the upload in %s: %s", f->path,
+		               strerror(errno));
+	}
+	f->size = len;
+	return ERR_OK;
 }
 
 void web_cookies_parse(struct web_params *p, const char *header)

@@ -2,10 +2,14 @@
  * server.h: the HTTP transport, libmicrohttpd behind a small face.
  *
  * The only file that sees MHD: it turns each MHD request into a struct
- * web_request once (query, cookies, a form body of at most WEB_BODY_MAX
- * bytes: 413 beyond), hands it to web_dispatch and sends back the
- * struct web_response. MHD runs its own threads (a pool, epoll where
- * available); see app.h for what handlers share and how.
+ * web_request once (query, cookies, a urlencoded form body of at most
+ * WEB_BODY_MAX bytes; a multipart/form-data body read with MHD's post
+ * processor into the form's fields and uploaded files spooled to disk, at
+ * most WEB_UPLOAD_MAX bytes to a WEB_UPLOAD route and WEB_BODY_MAX
+ * elsewhere: 413 beyond, declared or not), hands it to web_dispatch and
+ * sends back the struct web_response. MHD runs one thread of its own,
+ * its sockets in epoll where available; see app.h for what handlers
+ * share and how.
  */
 #ifndef KNEAD_WEB_SERVER_H
 #define KNEAD_WEB_SERVER_H

@@ -1,5 +1,6 @@
 #!/bin/sh
-# knead chart: fitness and weekly volume drawn to PNG, SVG and PDF files.
+# knead chart: fitness, weekly volume and one activity's pace, heart rate
+# and elevation drawn to PNG, SVG and PDF files.
 . "$(dirname "$0")/lib.sh"
 
 # Ten weeks of running up to the fixed today (Tuesday 2026-11-24): the
@@ -100,9 +101,9 @@ test_case 'a bad ending or chart is a usage error and writes nothing' '
 	[ ! -e load.jpg ]
 	expect_rc 2 chart load -o load
 	err_has "no ending"
-	expect_rc 2 chart pace -o pace.png
-	err_has "unknown chart '"'"'pace'"'"'"
-	[ ! -e pace.png ]
+	expect_rc 2 chart speed -o speed.png
+	err_has "unknown chart '"'"'speed'"'"'"
+	[ ! -e speed.png ]
 	expect_rc 2 chart load
 	err_has "-o FILE"
 	expect_rc 2 chart load -o load.png --to 2026-12-01
@@ -166,6 +167,38 @@ test_case 'chart --help gives the default range and an example' '
 	expect_ok chart --help
 	out_has "knead chart load -o load.png"
 	out_has "26 weeks"
+'
+
+fit=$KNEAD_SOURCE_ROOT/tests/data/fit/activity-small-fenix2-run.fit
+
+test_case 'an imported activity draws pace, heart rate and elevation' '
+	knead import "$fit" >/dev/null
+	expect_ok chart hr --activity 1 -o hr.svg
+	out_has "wrote hr.svg (SVG, 1000x500, hr of activity 1, 2809 samples)"
+	grep -q "<title>Heart rate over distance</title>" hr.svg
+	expect_ok --json chart pace -a 1 -o pace.png
+	jq_is .chart pace
+	jq_is .activity 1
+	jq_is .samples 2809
+	[ "$(hex_head pace.png 8)" = 89504e470d0a1a0a ]
+	expect_ok chart elevation --activity 1 -o elevation.pdf
+	[ "$(hex_head elevation.pdf 4)" = 25504446 ]
+'
+
+test_case 'an activity chart needs an activity with samples' '
+	knead log run 8k 45min >/dev/null
+	expect_rc 2 chart hr -o hr.svg
+	err_has "say whose hr to draw: --activity ID"
+	expect_rc 2 chart load --activity 1 -o load.svg
+	err_has "--activity goes with"
+	expect_rc 2 chart pace --activity 1 --from 2026-01-01 -o pace.svg
+	err_has "--from and --to go with"
+	expect_rc 2 chart pace --activity x -o pace.svg
+	err_has "is not an activity id"
+	expect_rc 1 chart hr --activity 1 -o hr.svg
+	err_has "activity 1 has no heart rate recorded to draw: it was logged by hand"
+	expect_rc 1 chart hr --activity 9 -o hr.svg
+	[ ! -e hr.svg ] && [ ! -e pace.svg ]
 '
 
 test_done
