@@ -288,12 +288,7 @@ static int list_checkins(struct cli *cli, const struct cli_args *args)
 		return cli_fail(cli, &err);
 	}
 	if (cli->json) {
-		json_t *arr = json_array();
-
-		for (size_t i = 0; i < list.n; i++) {
-			json_array_append_new(arr, render_json_checkin(&list.items[i]));
-		}
-		out_json(json_pack("{s:o}", "checkins", arr));
+		out_json(render_json_checkins(&list));
 		checkin_list_release(&list);
 		return EXIT_OK;
 	}

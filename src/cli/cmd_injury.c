@@ -361,7 +361,6 @@ int cmd_injury_list(struct cli *cli, const struct cli_args *args)
 	struct err err = ERR_INIT;
 	struct evidence ev = { CHECKIN_LIST_INIT, RECOVERY_LIST_INIT, PROVIDER_LIST_INIT, NULL };
 	struct strbuf out = STRBUF_INIT, sb = STRBUF_INIT;
-	json_t *arr = NULL;
 	struct table *t = NULL;
 	int status = EXIT_OK;
 
@@ -372,34 +371,29 @@ int cmd_injury_list(struct cli *cli, const struct cli_args *args)
 		status = cli_fail(cli, &err);
 		goto done;
 	}
-	if (!cli->json && list.n == 0) {
+	if (cli->json) {
+		out_json(render_json_injuries(&cli->regions, &list, &ev.checkins, &ev.sessions,
+		                              cli->today));
+		goto done;
+	}
+	if (list.n == 0) {
 		fputs("no open injuries ('knead injury add REGION:SIDE' records one)\n", stdout);
 		goto done;
 	}
-	if (cli->json) {
-		arr = json_array();
-	} else {
-		t = table_new();
-		table_column(t, "id", TABLE_RIGHT, 0);
-		table_column(t, "region", TABLE_LEFT, 0);
-		table_column(t, "since", TABLE_LEFT, 0);
-		table_column(t, "days", TABLE_RIGHT, 0);
-		table_column(t, "status", TABLE_LEFT, 0);
-		table_column(t, "last", TABLE_RIGHT, 0);
-		table_column(t, "trend", TABLE_LEFT, 0);
-		table_column(t, "cause", TABLE_LEFT, 40);
-	}
+	t = table_new();
+	table_column(t, "id", TABLE_RIGHT, 0);
+	table_column(t, "region", TABLE_LEFT, 0);
+	table_column(t, "since", TABLE_LEFT, 0);
+	table_column(t, "days", TABLE_RIGHT, 0);
+	table_column(t, "status", TABLE_LEFT, 0);
+	table_column(t, "last", TABLE_RIGHT, 0);
+	table_column(t, "trend", TABLE_LEFT, 0);
+	table_column(t, "cause", TABLE_LEFT, 40);
 	for (size_t i = 0; i < list.n; i++) {
 		const struct injury *inj = &list.items[i];
 		struct injury_course c;
 
 		injury_course(&cli->regions, inj, &ev.checkins, &ev.sessions, cli->today, &c);
-		if (arr) {
-			json_array_append_new(arr, render_json_injury_course(inj, &c, &ev.checkins,
-			                                                     &ev.sessions));
-			injury_course_release(&c);
-			continue;
-		}
 		table_cellf(t, "%lld", (long long)inj->id);
 		cli_add_region(&sb, cli, inj->region, inj->side);
 		table_cell_take(t, &sb);
@@ -418,13 +412,9 @@ int cmd_injury_list(struct cli *cli, const struct cli_args *args)
 		table_cell(t, inj->cause);
 		injury_course_release(&c);
 	}
-	if (arr) {
-		out_json(json_pack("{s:o}", "injuries", arr));
-	} else {
-		table_render(t, &out, out_color_stdout());
-		out_buf(&out);
-		table_free(t);
-	}
+	table_render(t, &out, out_color_stdout());
+	out_buf(&out);
+	table_free(t);
 done:
 	strbuf_release(&out);
 	strbuf_release(&sb);

@@ -48,6 +48,37 @@ json_t *render_json_checkin(const struct checkin *c)
 	                 "note", string_or_null(c->note));
 }
 
+json_t *render_json_checkins(const struct checkin_list *list)
+{
+	json_t *arr = json_array();
+
+	for (size_t i = 0; i < list->n; i++) {
+		json_array_append_new(arr, render_json_checkin(&list->items[i]));
+	}
+	return json_pack("{s:o}", "checkins", arr);
+}
+
+json_t *render_json_body_state(const struct body_state *st, const struct checkin_list *recent)
+{
+	json_t *o = json_object(), *spots = json_array();
+
+	for (size_t i = 0; i < st->n; i++) {
+		const struct body_spot *s = &st->spots[i];
+
+		json_array_append_new(spots, json_pack("{s:s, s:o, s:f, s:s, s:i, s:o}", "region",
+		                                       s->region, "side",
+		                                       string_or_null(side_name(s->side)), "level",
+		                                       round(s->level * 10) / 10, "measure",
+		                                       measure_name(s->measure), "raw", s->raw,
+		                                       "date", render_json_date(s->day)));
+	}
+	json_object_set_new(o, "date", render_json_date(st->today));
+	json_object_set_new(o, "window_days", json_integer(st->window));
+	json_object_set_new(o, "regions", spots);
+	json_object_update_new(o, render_json_checkins(recent));
+	return o;
+}
+
 json_t *render_json_wellness(const struct wellness *w)
 {
 	json_t *o = json_object();
@@ -115,6 +146,23 @@ json_t *render_json_injury_course(const struct injury *inj, const struct injury_
 	                                         : json_real(round(t->slope_per_week * 100) / 100),
 	                "verdict", trend_verdict_name(t->verdict), "checkins", cs, "sessions", ss));
 	return o;
+}
+
+json_t *render_json_injuries(const struct region_catalog *cat, const struct injury_list *list,
+                             const struct checkin_list *checkins,
+                             const struct recovery_list *sessions, int32_t today)
+{
+	json_t *arr = json_array();
+
+	for (size_t i = 0; i < list->n; i++) {
+		struct injury_course c;
+
+		injury_course(cat, &list->items[i], checkins, sessions, today, &c);
+		json_array_append_new(
+		        arr, render_json_injury_course(&list->items[i], &c, checkins, sessions));
+		injury_course_release(&c);
+	}
+	return json_pack("{s:o}", "injuries", arr);
 }
 
 json_t *render_json_recovery(const struct recovery *r, const struct session_cost *cost)

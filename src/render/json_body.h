@@ -8,6 +8,7 @@
 
 #include <jansson.h>
 
+#include "analysis/bodystate.h"
 #include "analysis/injury.h"
 #include "analysis/spend.h"
 #include "core/body.h"
@@ -19,6 +20,16 @@ json_t *render_json_region(const struct region_catalog *cat, const struct region
 
 /* id, date, region, side, soreness, tightness, pain, note. */
 json_t *render_json_checkin(const struct checkin *c);
+
+/* {"checkins": [each as render_json_checkin]}: `knead --json sore`. */
+json_t *render_json_checkins(const struct checkin_list *list);
+
+/* The body now and lately (GET /api/v1/body): date, window_days,
+ * regions [{region, side, level, measure, raw, date}] (each spot of st:
+ * level the faded level the body map shades, rounded to 0.1; raw the
+ * level as checked in on date), and checkins [...] of recent as
+ * render_json_checkins. */
+json_t *render_json_body_state(const struct body_state *st, const struct checkin_list *recent);
 
 /* id, date, sleep_s, fatigue, stress, mood, rest_hr, hrv_ms, weight_kg, note. */
 json_t *render_json_wellness(const struct wellness *w);
@@ -32,6 +43,13 @@ json_t *render_json_injury(const struct injury *inj);
 json_t *render_json_injury_course(const struct injury *inj, const struct injury_course *course,
                                   const struct checkin_list *checkins,
                                   const struct recovery_list *sessions);
+
+/* {"injuries": [each as render_json_injury_course]}: `knead --json
+ * injury list`, the course of each injury read from checkins and
+ * sessions as of today. */
+json_t *render_json_injuries(const struct region_catalog *cat, const struct injury_list *list,
+                             const struct checkin_list *checkins,
+                             const struct recovery_list *sessions, int32_t today);
 
 /* id, modality, date, start, duration_s, provider, provider_id, pain,
  * relief, note, regions [{region, side, finding, severity}], and with a

@@ -3,10 +3,12 @@
  * `knead sore REGION[:SIDE] LEVEL [--tight|--pain] [--note TEXT]` does
  * it: the region read through the runner's catalogue, the level 0..10,
  * stored for today in one transaction (a second check-in of the day for
- * the region updates it). Then back to the Today page (303).
+ * the region updates it). Then back (303) to the page the form names, the
+ * Today page by default.
  *
  * Fields: region ("hamstring:right"), level, measure (soreness |
- * tightness | pain, default soreness), note (optional).
+ * tightness | pain, default soreness), note (optional), back (optional:
+ * a path on this site to return to, "/body/region?region=neck").
  */
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +16,7 @@
 #include "base/xalloc.h"
 #include "core/body.h"
 #include "store/store_body.h"
+#include "web/html.h"
 #include "web/routes.h"
 
 static enum err_code parse_measure(const char *text, enum measure *m, struct err *err)
@@ -25,6 +28,29 @@ static enum err_code parse_measure(const char *text, enum measure *m, struct err
 		}
 	}
 	return err_set(err, ERR_INPUT, "measure: '%s' is not soreness, tightness or pain", text);
+}
+
+/* The page to go back to: a local path ("/..." but not "//...", which a
+ * browser reads as another host, nor a backslash, which some read as a
+ * slash), printable ASCII only so that it cannot break the header.
+ * Anything else is refused rather than followed: an open redirect would
+ * let another site send the runner anywhere through a form of ours. */
+static enum err_code parse_back(const char *back, const char **out, struct err *err)
+{
+	*out = "/";
+	if (!back || !*back) {
+		return ERR_OK;
+	}
+	if (back[0] != '/' || back[1] == '/' || back[1] == '\\') {
+		return err_set(err, ERR_INPUT, "back: only a path on this site is allowed");
+	}
+	for (const char *p = back; *p; p++) {
+		if (*p <= ' ' || *p > '~' || *p == '\\') {
+			return err_set(err, ERR_INPUT, "back: only a path on this site is allowed");
+		}
+	}
+	*out = back;
+	return ERR_OK;
 }
 
 /* The check-in the form describes, for today, into *c. */
@@ -63,9 +89,13 @@ enum err_code web_post_sore(struct web_call *call, struct web_response *resp, st
 	struct web_view v;
 	struct checkin c;
 	bool merged = false;
+	const char *back;
 	enum err_code rc;
 
 	checkin_init(&c);
+	if (parse_back(web_param(call->req, "back"), &back, err)) {
+		return err->code;
+	}
 	rc = web_view_open(call->app, STORE_WRITE, &v, err);
 	if (!rc) {
 		rc = parse_form(call, v.today, &c, err);
@@ -88,7 +118,7 @@ enum err_code web_post_sore(struct web_call *call, struct web_response *resp, st
 		return rc;
 	}
 	resp->status = 303;
-	web_response_header(resp, "Location", "/");
-	strbuf_adds(&resp->body, "<p>Checked in: <a href=\"/\">back to today</a>.</p>\n");
+	web_response_header(resp, "Location", back);
+	html_addf(&resp->body, "<p>Checked in: <a href=\"%s\">back</a>.</p>\n", back);
 	return ERR_OK;
 }
