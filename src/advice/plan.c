@@ -19,6 +19,7 @@
 #include "base/xalloc.h"
 #include "store/store_activity.h"
 #include "store/store_plan.h"
+#include "store/store_race.h"
 
 #define TEMPLATE_PREFIX "plans/"
 #define TEMPLATE_SUFFIX ".ini"
@@ -1267,4 +1268,41 @@ void plan_add_workout_text(struct strbuf *sb, const struct workout *w, enum plan
 		strbuf_adds(sb, ", ");
 		units_add_distance(sb, w->target_m, u);
 	}
+}
+
+enum err_code plan_choose(struct store *s, int64_t athlete_id, const char *race_key, int32_t day,
+                          int64_t *id, struct err *err)
+{
+	struct plan_list list = PLAN_LIST_INIT;
+	struct race race;
+	long pick = -1;
+	enum err_code rc;
+
+	race_init(&race);
+	rc = store_plan_list(s, athlete_id, &list, err);
+	if (!rc && race_key && *race_key) {
+		rc = store_race_find(s, athlete_id, race_key, &race, err);
+		for (size_t i = 0; !rc && i < list.n_plans; i++) {
+			if (list.plans[i].race_id == race.id) {
+				pick = (long)i;
+			}
+		}
+		if (!rc && pick < 0) {
+			rc = err_set(err, ERR_NOT_FOUND,
+			             "race '%s' has no plan (build one with 'knead plan new')",
+			             race.name);
+		}
+	} else if (!rc) {
+		pick = plan_pick(&list, date_week_start(day));
+		if (pick < 0) {
+			rc = err_set(err, ERR_NOT_FOUND,
+			             "no plan yet (build one with 'knead plan new RACE')");
+		}
+	}
+	if (!rc) {
+		*id = list.plans[pick].id;
+	}
+	race_release(&race);
+	plan_list_release(&list);
+	return rc;
 }

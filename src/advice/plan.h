@@ -218,4 +218,11 @@ void plan_compliance_sum(const struct plan *p, const struct workout_match *m, si
 void plan_add_workout_text(struct strbuf *sb, const struct workout *w, enum plan_by by,
                            enum units u);
 
+/* The plan to show on day, into *id: the plan of the race race_key names
+ * (store_race_find's forms) when it is given, else the one plan_pick
+ * picks for day's week. ERR_NOT_FOUND says how to make one. The command
+ * line's `plan show` and the web's Training page both choose so. */
+enum err_code plan_choose(struct store *s, int64_t athlete_id, const char *race_key, int32_t day,
+                          int64_t *id, struct err *err);
+
 #endif

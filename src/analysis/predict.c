@@ -169,3 +169,8 @@ bool predict_from_efforts(const struct predict_effort *efforts, size_t n_efforts
 	out->target_in_range = time_in_range(out->riegel_s) && time_in_range(out->vdot_s);
 	return true;
 }
+
+bool predict_effort_in_range(double time_s)
+{
+	return time_s >= PREDICT_MIN_EFFORT_S && time_s <= PREDICT_MAX_EFFORT_S;
+}

@@ -76,6 +76,10 @@ struct predict_result {
 	bool target_in_range;         /* both times lie within the efforts' range too */
 };
 
+/* Whether an effort of time_s seconds is one predictions trust
+ * (PREDICT_MIN_EFFORT_S..PREDICT_MAX_EFFORT_S). */
+bool predict_effort_in_range(double time_s);
+
 /*
  * Riegel's time in seconds for d2_m metres, given t1_s seconds for d1_m
  * metres: t1_s * (d2_m / d1_m)^exponent. NAN unless every argument is

@@ -8,7 +8,7 @@
  *
  * advice/massage.h holds every rule and figure; this file reads the
  * context and the appointments, prints the plan, and with --book stores
- * each new suggestion (a therapist's massage or self-massage) as an
+ * (advice/booking.h) each new suggestion (a therapist's massage or self-massage) as an
  * appointment with status "booked", in one transaction: the runner asked
  * to book them, so they are no longer mere suggestions. Booked ones count
  * the next time, so booking twice adds nothing.
@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "advice/booking.h"
 #include "advice/context.h"
 #include "advice/massage.h"
 #include "advice/rules.h"
@@ -25,7 +26,6 @@
 #include "base/xalloc.h"
 #include "cli/cli.h"
 #include "cli/out.h"
-#include "render/json.h"
 #include "render/json_advice.h"
 #include "render/table.h"
 #include "render/text.h"
@@ -63,21 +63,6 @@ struct booking {
 	size_t n_booked;
 };
 
-/* The appointment's note: the suggestion's text, cut to the longest note
- * at a character's start (names may be UTF-8). */
-static char *note_of(const char *text)
-{
-	size_t n = strnlen(text, APPOINTMENT_MAX_NOTE + 1);
-
-	if (n > APPOINTMENT_MAX_NOTE) {
-		n = APPOINTMENT_MAX_NOTE;
-		while (n > 0 && ((unsigned char)text[n] & 0xc0) == 0x80) {
-			n--;
-		}
-	}
-	return xstrndup(text, n);
-}
-
 static enum err_code book(struct store *s, void *ctx, struct err *err)
 {
 	struct booking *b = ctx;
@@ -91,18 +76,7 @@ static enum err_code book(struct store *s, void *ctx, struct err *err)
 		if (it->source != MASSAGE_SUGGESTED) {
 			continue;
 		}
-		appointment_init(&a);
-		a.athlete_id = ATHLETE_DEFAULT;
-		a.day = it->day;
-		a.modality = it->modality;
-		a.status = APPOINTMENT_BOOKED;
-		a.provider_id = it->provider ? it->provider->id : 0;
-		a.cost_cents = it->cost_cents;
-		if (it->cost_cents >= 0) {
-			memcpy(a.currency, plan->currency, sizeof(a.currency));
-		}
-		a.rule = xstrdup(it->rule->id);
-		a.note = note_of(plan->advice.items[it->advice].text);
+		booking_from_suggestion(plan, i, ATHLETE_DEFAULT, &a);
 		rc = store_appointment_add(s, &a, err);
 		b->ids[i] = a.id;
 		appointment_release(&a);
@@ -222,78 +196,6 @@ static void print_plan(const struct massage_plan *plan, const struct booking *b,
 	strbuf_release(&sb);
 }
 
-/* ---- JSON ---- */
-
-static json_t *json_money(int64_t cents)
-{
-	return cents >= 0 ? json_integer((json_int_t)cents) : json_null();
-}
-
-static json_t *json_item(const struct massage_plan *plan, size_t i, const struct booking *b)
-{
-	const struct massage_item *it = &plan->items[i];
-	json_t *o = render_json_advice(&plan->advice.items[it->advice]);
-	int64_t booked_id = it->source == MASSAGE_BOOKED ? it->appointment_id : b ? b->ids[i] : 0;
-
-	json_object_set_new(o, "date", render_json_date(it->day));
-	json_object_set_new(o, "modality", json_string(modality_name(it->modality)));
-	json_object_set_new(o, "self_massage", json_boolean(massage_is_self(it->modality)));
-	json_object_set_new(o, "status", json_string(booked_id ? "booked" : "suggested"));
-	json_object_set_new(o, "appointment_id",
-	                    booked_id ? json_integer((json_int_t)booked_id) : json_null());
-	json_object_set_new(o, "provider",
-	                    it->provider
-	                            ? json_pack("{s:I, s:s}", "id", (json_int_t)it->provider->id,
-	                                        "name", it->provider->name)
-	                            : json_null());
-	json_object_set_new(o, "cost_cents", json_money(it->cost_cents));
-	json_object_set_new(o, "membership", json_boolean(it->membership));
-	json_object_set_new(o, "type_rule",
-	                    it->type_rule ? json_string(it->type_rule->id) : json_null());
-	json_object_set_new(o, "instead_of",
-	                    it->asked_by ? json_pack("{s:s, s:s}", "rule", it->asked_by->id,
-	                                             "modality", modality_name(it->asked_modality))
-	                                 : json_null());
-	return o;
-}
-
-static void print_json(const struct massage_plan *plan, int weeks, int32_t today,
-                       const struct booking *b)
-{
-	json_t *items = json_array(), *months = json_array(), *booked = json_array();
-
-	for (size_t i = 0; i < plan->n_items; i++) {
-		json_array_append_new(items, json_item(plan, i, b));
-		if (b && b->ids[i]) {
-			json_array_append_new(booked, json_integer((json_int_t)b->ids[i]));
-		}
-	}
-	for (size_t i = 0; i < plan->n_months; i++) {
-		const struct massage_month *m = &plan->months[i];
-		struct civil c = date_to_civil(m->start);
-		char month[16];
-		bool budget = plan->budget_cents >= 0;
-
-		snprintf(month, sizeof(month), "%04d-%02d", c.year, c.month);
-		json_array_append_new(
-		        months, json_pack("{s:s, s:o, s:o, s:I, s:I, s:o}", "month", month, "start",
-		                          render_json_date(m->start), "budget_cents",
-		                          json_money(plan->budget_cents), "spent_cents",
-		                          (json_int_t)m->spent_cents, "suggested_cents",
-		                          (json_int_t)m->planned_cents, "left_cents",
-		                          budget ? json_integer((json_int_t)(plan->budget_cents -
-		                                                             m->spent_cents -
-		                                                             m->planned_cents))
-		                                 : json_null()));
-	}
-	out_json(json_pack("{s:o, s:o, s:o, s:i, s:s, s:o, s:o, s:o, s:o, s:o}", "date",
-	                   render_json_date(today), "from", render_json_date(plan->from), "to",
-	                   render_json_date(plan->to), "weeks", weeks, "currency", plan->currency,
-	                   "budget_cents", json_money(plan->budget_cents), "suggestions", items,
-	                   "advice", render_json_advice_list(&plan->advice), "months", months,
-	                   "booked", booked));
-}
-
 /* ---- the command ---- */
 
 int cmd_advise_massage(struct cli *cli, const struct cli_args *args)
@@ -324,7 +226,7 @@ int cmd_advise_massage(struct cli *cli, const struct cli_args *args)
 		}
 	}
 	if (cli->json) {
-		print_json(&plan, weeks, day, booking ? &b : NULL);
+		out_json(render_json_massage_plan(&plan, weeks, day, booking ? b.ids : NULL));
 	} else {
 		print_plan(&plan, booking ? &b : NULL, cli_opt(args, "why") != NULL);
 	}

@@ -14,38 +14,15 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "advice/load_table.h"
 #include "advice/training.h"
-#include "analysis/volume.h"
-#include "base/bug.h"
 #include "base/date.h"
-#include "base/xalloc.h"
 #include "cli/cli.h"
 #include "cli/out.h"
-#include "render/json.h"
 #include "render/json_load.h"
 #include "render/table.h"
 #include "render/text.h"
 #include "store/store_activity.h"
-
-/* Default spans: six weeks of days show a full ATL cycle and most of the
- * way CTL moved; sixteen weeks are a training block. */
-#define LOAD_DEFAULT_DAYS  42
-#define LOAD_DEFAULT_WEEKS 16
-
-/* The days to show: --from and --to, else the default span ending today.
- * Days after today have no training to show and are refused. */
-static enum err_code pick_range(struct cli *cli, const struct cli_args *args, bool weekly,
-                                int32_t *from, int32_t *to, struct err *err)
-{
-	if (cli_range_to_today(cli, args, from, to, err)) {
-		return err->code;
-	}
-	if (*from == DATE_NONE) {
-		*from = weekly ? date_week_start(*to) - 7 * (LOAD_DEFAULT_WEEKS - 1)
-		               : *to - (LOAD_DEFAULT_DAYS - 1);
-	}
-	return ERR_OK;
-}
 
 /* A number with that many decimals, or "-" when it is unknown (kept
  * visible: an empty column would vanish from the table). */
@@ -111,15 +88,7 @@ static int show_days(struct cli *cli, int32_t from, int32_t to)
 		return cli_fail(cli, &err);
 	}
 	if (cli->json) {
-		json_t *o = json_object(), *arr = json_array();
-
-		for (size_t i = 0; i < n; i++) {
-			json_array_append_new(arr, render_json_pmc_day(&days[i]));
-		}
-		json_object_set_new(o, "from", render_json_date(from));
-		json_object_set_new(o, "to", render_json_date(to));
-		json_object_set_new(o, "days", arr);
-		out_json(o);
+		out_json(render_json_load_days(from, to, days, n));
 	} else {
 		print_days(days, n);
 	}
@@ -207,62 +176,21 @@ static void print_weeks(const struct pmc_week *w, const struct volume_week *v, s
 	strbuf_release(&sb);
 }
 
-/* The weeks holding from..to: Foster's figures from the daily loads (up
- * to `to`: a week still under way counts only its days so far) and the
- * volume from the activities, the week before included for the change. */
+/* The weeks holding from..to (advice/load_table.h). */
 static int show_weeks(struct cli *cli, int32_t from, int32_t to)
 {
-	struct activity_list list = ACTIVITY_LIST_INIT;
-	struct activity_query q;
-	struct pmc_day *days = NULL;
-	struct pmc_week *weeks = NULL;
-	struct volume_week *volume = NULL;
-	double *loads = NULL;
-	size_t n_days = 0, n_weeks = 0;
+	struct load_weeks w;
 	struct err err = ERR_INIT;
 	int rc = EXIT_OK;
 
-	from = date_week_start(from);
-	activity_query_init(&q, ATHLETE_DEFAULT);
-	q.from = from - 7;
-	q.to = to;
-	if (training_fitness(cli->store, ATHLETE_DEFAULT, from, to, &days, &n_days, &err) ||
-	    store_activity_list(cli->store, &q, &list, &err)) {
+	if (load_table_weeks(cli->store, ATHLETE_DEFAULT, from, to, &w, &err)) {
 		rc = cli_fail(cli, &err);
-		goto done;
-	}
-	loads = xcalloc(n_days + 1, sizeof(*loads));
-	for (size_t i = 0; i < n_days; i++) {
-		loads[i] = days[i].load;
-	}
-	n_weeks = pmc_weeks(loads, n_days, from, NULL, 0);
-	weeks = xcalloc(n_weeks + 1, sizeof(*weeks));
-	volume = xcalloc(n_weeks + 1, sizeof(*volume));
-	pmc_weeks(loads, n_days, from, weeks, n_weeks);
-	/* both count the weeks holding from..to */
-	if (volume_weeks(list.activities, list.n_activities, from, to, volume, n_weeks) !=
-	    n_weeks) {
-		BUG("volume_weeks and pmc_weeks count different weeks");
-	}
-	if (cli->json) {
-		json_t *o = json_object(), *arr = json_array();
-
-		for (size_t i = 0; i < n_weeks; i++) {
-			json_array_append_new(arr, render_json_load_week(&weeks[i], &volume[i]));
-		}
-		json_object_set_new(o, "from", render_json_date(from));
-		json_object_set_new(o, "to", render_json_date(to));
-		json_object_set_new(o, "weeks", arr);
-		out_json(o);
+	} else if (cli->json) {
+		out_json(render_json_load_weeks(&w));
 	} else {
-		print_weeks(weeks, volume, n_weeks, cli->profile.units);
+		print_weeks(w.weeks, w.volume, w.n, cli->profile.units);
 	}
-done:
-	activity_list_release(&list);
-	free(days);
-	free(loads);
-	free(weeks);
-	free(volume);
+	load_weeks_release(&w);
 	return rc;
 }
 
@@ -270,22 +198,15 @@ int cmd_load(struct cli *cli, const struct cli_args *args)
 {
 	struct err err = ERR_INIT;
 	bool weekly = cli_opt(args, "weekly") != NULL;
-	int32_t from, to;
+	int32_t from, to, first, last;
 
-	int32_t first, last;
-
-	if (cli_profile(cli, &err) || pick_range(cli, args, weekly, &from, &to, &err) ||
+	/* --from and --to, else the default span ending today; days after
+	 * today have no training to show and are refused */
+	if (cli_profile(cli, &err) || cli_range_to_today(cli, args, &from, &to, &err) ||
 	    cli_refresh_loads(cli, &err) ||
 	    store_activity_span(cli->store, ATHLETE_DEFAULT, &first, &last, &err)) {
 		return cli_fail(cli, &err);
 	}
-	/* A default span does not reach back into weeks before the log began:
-	 * rows of zeros there say nothing. */
-	if (!cli_opt(args, "from") && first != DATE_NONE && first <= to) {
-		int32_t start = weekly ? date_week_start(first) : first;
-		if (start > from) {
-			from = start;
-		}
-	}
+	from = load_table_from(from, to, weekly, first);
 	return weekly ? show_weeks(cli, from, to) : show_days(cli, from, to);
 }

@@ -250,45 +250,6 @@ int cmd_plan_new(struct cli *cli, const struct cli_args *args)
 
 /* ---- show ---- */
 
-/* The plan to show: the race's given with --race, else by plan_pick. */
-static enum err_code pick_plan(struct cli *cli, const struct cli_args *args, int32_t day,
-                               int64_t *id, struct err *err)
-{
-	struct plan_list list = PLAN_LIST_INIT;
-	const char *key = cli_opt(args, "race");
-	struct race race;
-	long pick = -1;
-	enum err_code rc;
-
-	race_init(&race);
-	rc = store_plan_list(cli->store, ATHLETE_DEFAULT, &list, err);
-	if (!rc && key) {
-		rc = store_race_find(cli->store, ATHLETE_DEFAULT, key, &race, err);
-		for (size_t i = 0; !rc && i < list.n_plans; i++) {
-			if (list.plans[i].race_id == race.id) {
-				pick = (long)i;
-			}
-		}
-		if (!rc && pick < 0) {
-			rc = err_set(err, ERR_NOT_FOUND,
-			             "race '%s' has no plan (build one with 'knead plan new')",
-			             race.name);
-		}
-	} else if (!rc) {
-		pick = plan_pick(&list, date_week_start(day));
-		if (pick < 0) {
-			rc = err_set(err, ERR_NOT_FOUND,
-			             "no plan yet (build one with 'knead plan new RACE')");
-		}
-	}
-	if (!rc) {
-		*id = list.plans[pick].id;
-	}
-	race_release(&race);
-	plan_list_release(&list);
-	return rc;
-}
-
 static void add_done(struct strbuf *sb, const struct workout *w, const struct workout_match *m,
                      enum plan_by by, enum units u)
 {
@@ -443,7 +404,8 @@ int cmd_plan_show(struct cli *cli, const struct cli_args *args)
 		rc = cli_store(cli, STORE_READ, &err);
 	}
 	if (!rc) {
-		rc = pick_plan(cli, args, day, &id, &err);
+		rc = plan_choose(cli->store, ATHLETE_DEFAULT, cli_opt(args, "race"), day, &id,
+		                 &err);
 	}
 	if (!rc) {
 		rc = plan_week_read(cli->store, ATHLETE_DEFAULT, id, day, cli->today, &week, &err);

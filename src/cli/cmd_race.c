@@ -6,14 +6,15 @@
  * the one given with --activity, or else the run on the race's day whose
  * distance is closest to the race's. Predictions come from the best
  * efforts of the last weeks (analysis/efforts.h) through Riegel's and
- * Daniels' models (analysis/predict.h); this file only gathers the
- * activities and races from the store and prints.
+ * Daniels' models (analysis/predict.h), gathered by
+ * advice/race_predict.h; this file parses and prints.
  */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "advice/race_predict.h"
 #include "analysis/efforts.h"
 #include "analysis/predict.h"
 #include "base/date.h"
@@ -21,21 +22,12 @@
 #include "base/xalloc.h"
 #include "cli/cli.h"
 #include "cli/out.h"
-#include "core/recording.h"
 #include "render/json.h"
 #include "render/json_race.h"
 #include "render/table.h"
 #include "render/text.h"
 #include "store/store_activity.h"
 #include "store/store_race.h"
-#include "store/store_recording.h"
-
-/* How far back predict looks for efforts unless --weeks says: twelve
- * weeks is one training block, long enough to hold a race or a hard
- * session at most distances, short enough that the fitness it shows is
- * still the runner's. */
-#define PREDICT_DEFAULT_WEEKS 12
-#define PREDICT_MAX_WEEKS     520
 
 /* A linked activity whose time is further than this from the result is
  * worth a word: perhaps the watch ran on after the finish, or the wrong
@@ -218,12 +210,7 @@ int cmd_race_list(struct cli *cli, const struct cli_args *args)
 		return cli_fail(cli, &err);
 	}
 	if (cli->json) {
-		json_t *arr = json_array();
-
-		for (size_t i = 0; i < list.n_races; i++) {
-			json_array_append_new(arr, render_json_race(&list.races[i], cli->today));
-		}
-		out_json(json_pack("{s:o}", "races", arr));
+		out_json(render_json_race_list(&list, cli->today));
 		race_list_release(&list);
 		return EXIT_OK;
 	}
@@ -581,88 +568,6 @@ int cmd_race_status(struct cli *cli, const struct cli_args *args)
 
 /* ---- predict ---- */
 
-/* The distances predict shows when none is asked for. */
-static const struct {
-	const char *name;
-	double distance_m;
-} default_targets[] = {
-	{ "5k", 5000.0 },
-	{ "10k", 10000.0 },
-	{ "half", PARSE_HALF_MARATHON_M },
-	{ "marathon", PARSE_MARATHON_M },
-};
-
-#define N_DEFAULT_TARGETS (sizeof(default_targets) / sizeof(default_targets[0]))
-
-/* Offer every race and activity of [from, to] to search, with the samples
- * of the recorded activities that can hold efforts. */
-static enum err_code gather_efforts(struct cli *cli, int32_t from, int32_t to,
-                                    struct effort_search *search, struct err *err)
-{
-	struct race_list races = RACE_LIST_INIT;
-	struct activity_list acts = ACTIVITY_LIST_INIT;
-	struct activity_query q;
-	enum err_code rc;
-
-	activity_query_init(&q, ATHLETE_DEFAULT);
-	q.from = from;
-	q.to = to;
-	rc = store_race_list(cli->store, ATHLETE_DEFAULT, from, to, &races, err);
-	if (!rc) {
-		rc = store_activity_list(cli->store, &q, &acts, err);
-	}
-	for (size_t i = 0; !rc && i < races.n_races; i++) {
-		efforts_add_race(search, &races.races[i]);
-	}
-	for (size_t i = 0; !rc && i < acts.n_activities; i++) {
-		const struct activity *a = &acts.activities[i];
-		struct recorded rec;
-
-		if (!efforts_activity_counts(a) || a->source == SOURCE_MANUAL) {
-			efforts_add_activity(search, a, NULL);
-			continue;
-		}
-		/* one run's samples at a time: a season of them is large */
-		recorded_init(&rec);
-		rc = store_recorded_get(cli->store, ATHLETE_DEFAULT, a->id, &rec, err);
-		if (rc == ERR_FORMAT) {
-			out_warning(cli->name.buf, "activity %lld: %s; using its totals only",
-			            (long long)a->id, err->msg);
-			err_clear(err);
-			rc = ERR_OK;
-			efforts_add_activity(search, a, NULL);
-		} else if (!rc) {
-			efforts_add_activity(search, a, &rec.samples);
-		}
-		recorded_release(&rec);
-	}
-	activity_list_release(&acts);
-	race_list_release(&races);
-	return rc;
-}
-
-/* "race 'City 10k'", "whole run", "5k within the run, from 33:20". */
-static void add_effort_source(struct strbuf *sb, const struct effort *e)
-{
-	switch (e->source) {
-	case EFFORT_RACE:
-		strbuf_addf(sb, "race '%s'", e->race_name ? e->race_name : "");
-		break;
-	case EFFORT_ACTIVITY:
-		strbuf_adds(sb, "whole run");
-		break;
-	default:
-		strbuf_adds(sb, "segment from ");
-		units_add_duration(sb, e->start_s);
-		break;
-	}
-}
-
-static bool effort_in_range(const struct effort *e)
-{
-	return e->e.time_s >= PREDICT_MIN_EFFORT_S && e->e.time_s <= PREDICT_MAX_EFFORT_S;
-}
-
 /* The efforts table; with est (n of them, for one target), two more
  * columns give what each effort predicts for it. */
 static void add_efforts_table(struct strbuf *out, const struct cli *cli,
@@ -687,7 +592,7 @@ static void add_efforts_table(struct strbuf *out, const struct cli *cli,
 	table_column(t, "from", TABLE_LEFT, 0);
 	for (size_t i = 0; i < best->n_efforts; i++) {
 		const struct effort *e = &best->efforts[i];
-		bool in = effort_in_range(e);
+		bool in = predict_effort_in_range(e->e.time_s);
 
 		table_cellf(t, "%zu", i + 1);
 		render_day(&sb, e->e.day);
@@ -714,7 +619,7 @@ static void add_efforts_table(struct strbuf *out, const struct cli *cli,
 			units_add_duration(&sb, est[i].vdot_s);
 			table_cell_take(t, &sb);
 		}
-		add_effort_source(&sb, e);
+		render_effort_source(&sb, e);
 		table_cell_take(t, &sb);
 	}
 	table_render(t, out, out_color_stdout());
@@ -827,57 +732,25 @@ static void print_predictions(const struct cli *cli, const struct effort_list *b
 	strbuf_release(&sb);
 }
 
-static void print_predictions_json(const struct cli *cli, const struct effort_list *best,
-                                   const char *const *names, const double *targets,
-                                   size_t n_targets, const struct predict_result *res,
-                                   const struct predict_estimate *est, int weeks, int32_t from)
-{
-	json_t *efforts = json_array(), *predictions = json_array();
-
-	for (size_t i = 0; i < best->n_efforts; i++) {
-		json_array_append_new(efforts, render_json_effort(&best->efforts[i]));
-	}
-	for (size_t k = 0; k < n_targets; k++) {
-		json_array_append_new(predictions,
-		                      render_json_prediction(names[k], targets[k], &res[k],
-		                                             est + k * best->n_efforts,
-		                                             best->n_efforts));
-	}
-	out_json(json_pack("{s:i, s:o, s:o, s:o, s:o}", "weeks", weeks, "from",
-	                   render_json_date(from), "to", render_json_date(cli->today), "efforts",
-	                   efforts, "predictions", predictions));
-}
-
 int cmd_predict(struct cli *cli, const struct cli_args *args)
 {
-	struct effort_search search;
-	struct effort_list best = EFFORT_LIST_INIT;
+	struct race_prediction p;
 	struct err err = ERR_INIT;
 	const char *weeks_opt = cli_opt(args, "weeks");
-	const char *names[N_DEFAULT_TARGETS];
-	double targets[N_DEFAULT_TARGETS];
-	size_t n_targets = N_DEFAULT_TARGETS;
-	struct predict_effort *arr = NULL;
-	struct predict_estimate *est = NULL;
-	struct predict_result res[N_DEFAULT_TARGETS];
-	long weeks = PREDICT_DEFAULT_WEEKS;
-	int32_t from = DATE_NONE;
+	const char *name = NULL;
+	double distance_m = 0;
+	long weeks = RACE_PREDICT_DEFAULT_WEEKS;
 	int status = EXIT_OK;
 	enum err_code rc = ERR_OK;
 
-	effort_search_init(&search);
-	for (size_t k = 0; k < N_DEFAULT_TARGETS; k++) {
-		names[k] = default_targets[k].name;
-		targets[k] = default_targets[k].distance_m;
-	}
+	memset(&p, 0, sizeof(p));
 	if (args->n_pos == 1) {
-		n_targets = 1;
-		names[0] = args->pos[0];
-		if (parse_distance(args->pos[0], &targets[0], &err)) {
+		name = args->pos[0];
+		if (parse_distance(args->pos[0], &distance_m, &err)) {
 			rc = err_prefix(&err, "distance");
 		}
 	}
-	if (!rc && weeks_opt && parse_int(weeks_opt, 1, PREDICT_MAX_WEEKS, &weeks, &err)) {
+	if (!rc && weeks_opt && parse_int(weeks_opt, 1, RACE_PREDICT_MAX_WEEKS, &weeks, &err)) {
 		rc = err_prefix(&err, "--weeks");
 	}
 	if (!rc) {
@@ -887,18 +760,21 @@ int cmd_predict(struct cli *cli, const struct cli_args *args)
 		rc = cli_store(cli, STORE_READ, &err);
 	}
 	if (!rc) {
-		from = cli->today - (int32_t)(7 * weeks) + 1;
-		rc = gather_efforts(cli, from, cli->today, &search, &err);
+		rc = race_predict_make(cli->store, ATHLETE_DEFAULT, cli->today, (int)weeks, name,
+		                       distance_m, &p, &err);
+	}
+	for (size_t i = 0; i < p.n_skipped; i++) {
+		out_warning(cli->name.buf, "activity %lld: %s; using its totals only",
+		            (long long)p.skipped[i].activity_id, p.skipped[i].message);
 	}
 	if (rc) {
 		status = cli_fail(cli, &err);
 		goto done;
 	}
-	efforts_pick(&search, &best);
-	if (best.n_efforts == 0) {
+	if (p.best.n_efforts == 0) {
 		struct strbuf day = STRBUF_INIT;
 
-		render_day(&day, from);
+		render_day(&day, p.from);
 		out_error(cli->name.buf,
 		          "no efforts in the last %ld weeks (since %s): predictions need a race "
 		          "result or an outdoor run of a standard distance (mile, 5k, 10k, 15k, "
@@ -908,24 +784,13 @@ int cmd_predict(struct cli *cli, const struct cli_args *args)
 		status = EXIT_FAIL;
 		goto done;
 	}
-	arr = xreallocarray(NULL, best.n_efforts, sizeof(*arr));
-	est = xreallocarray(NULL, best.n_efforts * n_targets, sizeof(*est));
-	efforts_predict_array(&best, arr);
-	for (size_t k = 0; k < n_targets; k++) {
-		predict_from_efforts(arr, best.n_efforts, targets[k], est + k * best.n_efforts,
-		                     &res[k]);
-	}
 	if (cli->json) {
-		print_predictions_json(cli, &best, names, targets, n_targets, res, est, (int)weeks,
-		                       from);
+		out_json(render_json_race_prediction(&p));
 	} else {
-		print_predictions(cli, &best, names, targets, n_targets, res, est, (int)weeks,
-		                  from);
+		print_predictions(cli, &p.best, p.names, p.targets, p.n_targets, p.res, p.est,
+		                  (int)weeks, p.from);
 	}
 done:
-	free(arr);
-	free(est);
-	effort_list_release(&best);
-	effort_search_release(&search);
+	race_prediction_release(&p);
 	return status;
 }

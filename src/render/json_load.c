@@ -60,6 +60,32 @@ json_t *render_json_load_week(const struct pmc_week *w, const struct volume_week
 	return o;
 }
 
+json_t *render_json_load_days(int32_t from, int32_t to, const struct pmc_day *days, size_t n)
+{
+	json_t *o = json_object(), *arr = json_array();
+
+	for (size_t i = 0; i < n; i++) {
+		json_array_append_new(arr, render_json_pmc_day(&days[i]));
+	}
+	json_object_set_new(o, "from", render_json_date(from));
+	json_object_set_new(o, "to", render_json_date(to));
+	json_object_set_new(o, "days", arr);
+	return o;
+}
+
+json_t *render_json_load_weeks(const struct load_weeks *w)
+{
+	json_t *o = json_object(), *arr = json_array();
+
+	for (size_t i = 0; i < w->n; i++) {
+		json_array_append_new(arr, render_json_load_week(&w->weeks[i], &w->volume[i]));
+	}
+	json_object_set_new(o, "from", render_json_date(w->from));
+	json_object_set_new(o, "to", render_json_date(w->to));
+	json_object_set_new(o, "weeks", arr);
+	return o;
+}
+
 json_t *render_json_zones(const struct hr_zone *zones)
 {
 	json_t *o, *list;

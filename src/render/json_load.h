@@ -9,6 +9,7 @@
 
 #include <jansson.h>
 
+#include "advice/load_table.h"
 #include "analysis/pmc.h"
 #include "analysis/volume.h"
 #include "analysis/zones.h"
@@ -25,6 +26,13 @@ json_t *render_json_pmc_day(const struct pmc_day *d);
  * sports done that week. v may be NULL for a week without volume: the
  * volume keys are then null and by_sport empty. */
 json_t *render_json_load_week(const struct pmc_week *w, const struct volume_week *v);
+
+/* The daily table of `knead --json load`: {from, to, days: [render_json_pmc_day]}. */
+json_t *render_json_load_days(int32_t from, int32_t to, const struct pmc_day *days, size_t n);
+
+/* The weekly table of `knead --json load --weekly`: {from (the first
+ * week's Monday), to, weeks: [render_json_load_week]}. */
+json_t *render_json_load_weeks(const struct load_weeks *w);
 
 /* Heart-rate zones: {"method": "karvonen", "zones": [{zone, name,
  * low_bpm, high_bpm, low_hrr, high_hrr}]}, the fractions of the

@@ -81,3 +81,31 @@ json_t *render_json_prediction(const char *name, double distance_m,
 	json_object_set_new(o, "by_effort", by);
 	return o;
 }
+
+json_t *render_json_race_list(const struct race_list *list, int32_t today)
+{
+	json_t *arr = json_array();
+
+	for (size_t i = 0; i < list->n_races; i++) {
+		json_array_append_new(arr, render_json_race(&list->races[i], today));
+	}
+	return json_pack("{s:o}", "races", arr);
+}
+
+json_t *render_json_race_prediction(const struct race_prediction *p)
+{
+	json_t *efforts = json_array(), *predictions = json_array();
+	size_t n = p->best.n_efforts;
+
+	for (size_t i = 0; i < n; i++) {
+		json_array_append_new(efforts, render_json_effort(&p->best.efforts[i]));
+	}
+	for (size_t k = 0; n && k < p->n_targets; k++) {
+		json_array_append_new(predictions,
+		                      render_json_prediction(p->names[k], p->targets[k], &p->res[k],
+		                                             p->est + k * n, n));
+	}
+	return json_pack("{s:i, s:o, s:o, s:o, s:o}", "weeks", p->weeks, "from",
+	                 render_json_date(p->from), "to", render_json_date(p->to), "efforts",
+	                 efforts, "predictions", predictions);
+}

@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "advice/race_predict.h"
 #include "analysis/efforts.h"
 #include "analysis/predict.h"
 #include "core/race.h"
@@ -19,6 +20,9 @@
  * the days from today to an upcoming race (considering or registered)
  * that is today or later, else null. */
 json_t *render_json_race(const struct race *r, int32_t today);
+
+/* The races of `knead --json race list`: {races: [render_json_race]}. */
+json_t *render_json_race_list(const struct race_list *list, int32_t today);
 
 /* date, source ("race", "activity", "segment"), band ("10k", null for a
  * race at another distance), activity_id, race_id, race (its name),
@@ -36,5 +40,9 @@ json_t *render_json_effort(const struct effort *e);
 json_t *render_json_prediction(const char *name, double distance_m,
                                const struct predict_result *res, const struct predict_estimate *est,
                                size_t n_efforts);
+
+/* `knead --json predict`: {weeks, from, to, efforts:
+ * [render_json_effort], predictions: [render_json_prediction]}. */
+json_t *render_json_race_prediction(const struct race_prediction *p);
 
 #endif

@@ -78,3 +78,35 @@ void render_activity_line(struct strbuf *sb, const struct activity *a, enum unit
 		units_add_duration(sb, a->duration_s);
 	}
 }
+
+void render_effort_source(struct strbuf *sb, const struct effort *e)
+{
+	switch (e->source) {
+	case EFFORT_RACE:
+		strbuf_addf(sb, "race '%s'", e->race_name ? e->race_name : "");
+		break;
+	case EFFORT_ACTIVITY:
+		strbuf_adds(sb, "whole run");
+		break;
+	default:
+		strbuf_adds(sb, "segment from ");
+		units_add_duration(sb, e->start_s);
+		break;
+	}
+}
+
+void render_session_cost(struct strbuf *sb, const struct session_cost *c)
+{
+	switch (c->basis) {
+	case COST_PAID:
+	case COST_PRICE:
+		units_add_money(sb, c->cash_cents, c->currency);
+		break;
+	case COST_MEMBERSHIP:
+		units_add_money(sb, c->share_cents, c->currency);
+		strbuf_addf(sb, " (membership %d/%d)", c->period_use, c->period_sessions);
+		break;
+	default:
+		break;
+	}
+}

@@ -12,6 +12,8 @@
 
 #include "base/strbuf.h"
 #include "base/units.h"
+#include "analysis/efforts.h"
+#include "analysis/spend.h"
 #include "core/activity.h"
 
 /* "Sat 2026-11-21". */
@@ -29,5 +31,14 @@ void render_pace(struct strbuf *sb, const struct activity *a, enum units u);
 
 /* One line: "Sat 2026-11-21 20:30  run (treadmill)  8.00 km  45:00". */
 void render_activity_line(struct strbuf *sb, const struct activity *a, enum units u);
+
+/* Where an effort came from: "race 'City 10k'", "whole run", "segment
+ * from 33:20". */
+void render_effort_source(struct strbuf *sb, const struct effort *e);
+
+/* What a session cost the runner: the money paid or priced, or a
+ * membership's share with its use ("$45.00 (membership 2/4)"); nothing
+ * for a free session or an unknown cost. */
+void render_session_cost(struct strbuf *sb, const struct session_cost *c);
 
 #endif
