@@ -116,6 +116,11 @@ static const struct cli_option gear_retire_options[] = {
 		"to", 0, "DATE", "last day to show"                                                \
 	}
 
+static const struct cli_option passwd_options[] = {
+	{ "remove", 0, NULL, "remove the password: knead serve is for this machine only again" },
+	OPT_END,
+};
+
 static const struct cli_option regions_options[] = {
 	{ "raw", 0, NULL, "print the regions.ini in use, to copy and edit" },
 	OPT_END,
@@ -233,6 +238,7 @@ static const struct cli_option load_options[] = {
 };
 
 static const struct cli_option chart_options[] = {
+	{ "activity", 'a', "ID", "the activity whose pace, hr or elevation to draw" },
 	{ "from", 0, "DATE", "first day to draw (default: 26 weeks before --to)" },
 	{ "output", 'o', "FILE", "where to write: FILE.png, FILE.svg or FILE.pdf" },
 	{ "to", 0, "DATE", "last day to draw (default today)" },
@@ -546,16 +552,20 @@ const struct cli_command cli_commands[] = {
 	{ "advise", NULL, "", "the advisor: massage, race",
 	  "Plan massages around races and hard days; get ready for a race and recover from it.",
 	  no_options, advise_commands, 0, 0 },
-	{ "chart", cmd_chart, "load|volume -o FILE [--from DATE] [--to DATE]",
-	  "draw fitness or weekly volume to PNG, SVG or PDF",
+	{ "chart", cmd_chart,
+	  "load|volume -o FILE [--from DATE] [--to DATE] | pace|hr|elevation --activity ID -o FILE",
+	  "draw fitness, weekly volume or an activity to PNG, SVG or PDF",
 	  "Draw a chart to a file; its name's ending chooses PNG, SVG or PDF\n"
 	  "(1000x500). 'load' draws fitness (CTL), fatigue (ATL) and form (TSB)\n"
 	  "with each day's load below and races marked (A races in red); 'volume'\n"
-	  "draws hours per week (Monday to Sunday) stacked by sport. The file is\n"
-	  "replaced only once the chart is complete.\n"
+	  "draws hours per week (Monday to Sunday) stacked by sport. 'pace', 'hr'\n"
+	  "and 'elevation' draw one imported activity's samples over distance (or\n"
+	  "time when it has no distance): pace on foot, speed on wheels. The file\n"
+	  "is replaced only once the chart is complete.\n"
 	  "\n"
 	  "  knead chart load -o load.png\n"
 	  "  knead chart volume -o volume.svg --from 2026-01-01\n"
+	  "  knead chart hr --activity 12 -o hr.svg\n"
 	  "\n"
 	  "Without --from, the chart shows the 26 weeks up to --to (today unless\n"
 	  "given), starting no earlier than the first activity.",
@@ -691,6 +701,19 @@ const struct cli_command cli_commands[] = {
 	  "1h20, 45:00, 3:20:00. The day is today unless --date says otherwise;\n"
 	  "future days are refused.",
 	  log_options, NULL, 1, 3 },
+	{ "passwd", cmd_passwd, "[--remove]", "set the web app's password",
+	  "Set the password that opens knead serve's pages from other machines.\n"
+	  "On a terminal it asks twice without echo; otherwise it reads one line\n"
+	  "from standard input:\n"
+	  "\n"
+	  "  knead passwd\n"
+	  "  printf '%s\\n' \"$PASSWORD\" | knead passwd\n"
+	  "\n"
+	  "At least 8 characters. Only an argon2id hash is kept, in the database.\n"
+	  "Setting, changing or removing it (--remove) logs every browser out.\n"
+	  "With a password, 'knead serve --listen 0.0.0.0:8080' serves your\n"
+	  "network, and every page asks for it once per browser (for 30 days).",
+	  passwd_options, NULL, 0, 0 },
 	{ "plan", NULL, "", "training plans built back from a race: new, show, list, rm",
 	  "Build a plan back from a race, by time or by distance, and follow it\n"
 	  "week by week against what you logged.",
@@ -763,9 +786,13 @@ const struct cli_command cli_commands[] = {
 	  "  knead serve                        then open http://127.0.0.1:8080/\n"
 	  "  knead serve --listen 127.0.0.1:9000\n"
 	  "\n"
-	  "Only this machine can connect: listening on another address needs a\n"
-	  "password, which this knead cannot set yet, so it is refused. The\n"
-	  "database is created if there is none; every form carries an\n"
+	  "Without a password only this machine can connect (127.0.0.1, ::1 or\n"
+	  "localhost). To listen on another address, set a password with\n"
+	  "'knead passwd' first; every browser then logs in once:\n"
+	  "\n"
+	  "  knead passwd && knead serve --listen 0.0.0.0:8080\n"
+	  "\n"
+	  "The database is created if there is none; every form carries an\n"
 	  "anti-forgery token.",
 	  serve_options, NULL, 0, 0 },
 	{ "show", cmd_show, "ID", "show one activity in full",

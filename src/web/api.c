@@ -16,7 +16,6 @@ enum err_code web_api_index(struct web_call *call, struct web_response *resp, st
 {
 	(void)err;
 	json_t *o = json_object(), *routes = json_array();
-	char *text;
 
 	(void)call;
 	for (size_t i = 0; i < web_routes_count; i++) {
@@ -41,11 +40,6 @@ enum err_code web_api_index(struct web_call *call, struct web_response *resp, st
 	}
 	json_object_set_new(o, "version", json_integer(1));
 	json_object_set_new(o, "routes", routes);
-	text = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	json_decref(o);
-	resp->content_type = "application/json";
-	strbuf_adds(&resp->body, text);
-	strbuf_addch(&resp->body, '\n');
-	free(text);
+	web_reply_json(resp, o);
 	return ERR_OK;
 }

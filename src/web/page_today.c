@@ -16,90 +16,165 @@
 #include "advice/plan.h"
 #include "advice/today.h"
 #include "base/date.h"
+#include "base/instant.h"
 #include "base/parse.h"
+#include "base/tz.h"
+#include "base/xalloc.h"
 #include "core/recovery.h"
+#include "core/sport.h"
 #include "render/json_today.h"
 #include "render/text.h"
 #include "store/store_appointment.h"
 #include "web/html.h"
 #include "web/routes.h"
 
-/* Everything the day's answer needs, read for one request. */
+/* Everything the day's answer needs. */
 struct day {
-	struct web_view view;
+	struct web_view view; /* its store closed once the day is read */
 	struct advice_context ctx;
 	struct massage_plan mp;
 	struct today t;
 };
 
-static void day_release(struct day *d)
+/*
+ * The last day answered, kept while the database is unchanged: reading
+ * the season and running the advisor costs milliseconds, the page is
+ * asked for far more often than anything is logged, and every change
+ * (this server's forms, the command line, an import) moves the
+ * database's data_version, which web_app_refresh_auth reads before each
+ * handler. Guarded by app->lock, as everything in app.
+ */
+struct web_day_cache {
+	struct day *day; /* owned */
+	int64_t version; /* app->data_version when it was read */
+	int32_t asked;   /* the day it answers */
+	int32_t today;   /* today when it was read (midnight moves advice) */
+};
+
+static void day_free(struct day *d)
 {
+	if (!d) {
+		return;
+	}
 	today_release(&d->t);
 	massage_plan_release(&d->mp);
 	advice_context_release(&d->ctx);
 	web_view_close(&d->view);
+	free(d);
 }
 
-/* Read the day ?date names (default today) into *d, which is released
- * here on failure. A day to come is refused, as `knead today` refuses it. */
-static enum err_code day_read(struct web_call *call, struct day *d, struct err *err)
+void web_day_cache_free(struct web_day_cache *c)
+{
+	if (c) {
+		day_free(c->day);
+		free(c);
+	}
+}
+
+/* The day date names ("" or NULL: today) as of today, into *day. A day to
+ * come is refused, as `knead today` refuses it. */
+static enum err_code asked_day(const char *date, int32_t today, int32_t *day, struct err *err)
+{
+	*day = today;
+	if (date && *date && parse_date(date, today, day, err)) {
+		return err_prefix(err, "date");
+	}
+	if (*day > today) {
+		return err_set(err, ERR_INPUT, "the date is after today: it has no log yet");
+	}
+	return ERR_OK;
+}
+
+/* Read the day ?date names into a new *out (freed here on failure). */
+static enum err_code day_read(struct web_call *call, struct day **out, struct err *err)
 {
 	struct web_app *app = call->app;
 	struct appointment_list booked = APPOINTMENT_LIST_INIT;
-	const char *date = web_param(call->req, "date");
+	struct day *d = xcalloc(1, sizeof(*d));
 	int32_t day;
 	enum err_code rc;
 
-	memset(d, 0, sizeof(*d));
-	if (web_view_open(app, STORE_READ, &d->view, err)) {
-		web_view_close(&d->view);
-		return err->code;
+	*out = NULL;
+	rc = web_view_open(app, STORE_READ, &d->view, err);
+	if (!rc) {
+		rc = asked_day(web_param(call->req, "date"), d->view.today, &day, err);
 	}
-	day = d->view.today;
-	if (date && *date && parse_date(date, d->view.today, &day, err)) {
-		web_view_close(&d->view);
-		return err_prefix(err, "date");
+	if (!rc) {
+		rc = advice_context_read(d->view.store, &d->view.profile, &app->rules,
+		                         &app->regions, day, &d->ctx, err);
 	}
-	if (day > d->view.today) {
-		web_view_close(&d->view);
-		return err_set(err, ERR_INPUT, "the date is after today: it has no log yet");
+	if (!rc) {
+		rc = store_appointment_list(d->view.store, ATHLETE_DEFAULT, day, DATE_NONE, &booked,
+		                            err);
+		if (rc) {
+			advice_context_release(&d->ctx);
+		}
 	}
-	rc = advice_context_read(d->view.store, &d->view.profile, &app->rules, &app->regions, day,
-	                         &d->ctx, err);
 	if (rc) {
-		web_view_close(&d->view);
-		return rc;
-	}
-	rc = store_appointment_list(d->view.store, ATHLETE_DEFAULT, day, DATE_NONE, &booked, err);
-	if (rc) {
-		advice_context_release(&d->ctx);
-		web_view_close(&d->view);
 		appointment_list_release(&booked);
+		web_view_close(&d->view);
+		free(d);
 		return rc;
 	}
 	massage_plan_make(&d->ctx, &booked, 1, &d->mp);
 	appointment_list_release(&booked);
 	today_advise(&d->ctx, &d->t);
+	store_close(d->view.store);
+	d->view.store = NULL;
+	*out = d;
+	return ERR_OK;
+}
+
+/* The day ?date names, from the cache while it holds, else read afresh
+ * and cached. Borrowed: valid until the next request. */
+static enum err_code day_get(struct web_call *call, const struct day **out, struct err *err)
+{
+	struct web_app *app = call->app;
+	struct web_day_cache *c = app->day_cache;
+	struct day *d;
+
+	if (c && app->versioned && c->version == app->data_version) {
+		int64_t now;
+		int32_t today, day;
+
+		if (tz_use(c->day->view.profile.tz, NULL)) {
+			tz_use(NULL, NULL);
+		}
+		if (instant_now(&now, err)) {
+			return err->code;
+		}
+		today = tz_local(now).day;
+		if (asked_day(web_param(call->req, "date"), today, &day, err)) {
+			return err->code;
+		}
+		if (today == c->today && day == c->asked) {
+			*out = c->day;
+			return ERR_OK;
+		}
+	}
+	if (day_read(call, &d, err)) {
+		return err->code;
+	}
+	if (!c) {
+		c = app->day_cache = xcalloc(1, sizeof(*c));
+	}
+	day_free(c->day);
+	c->day = d;
+	c->version = app->data_version;
+	c->asked = d->t.day;
+	c->today = d->view.today;
+	*out = d;
 	return ERR_OK;
 }
 
 enum err_code web_api_today(struct web_call *call, struct web_response *resp, struct err *err)
 {
-	struct day d;
-	json_t *o;
-	char *text;
+	const struct day *d;
 
-	if (day_read(call, &d, err)) {
+	if (day_get(call, &d, err)) {
 		return err->code;
 	}
-	o = render_json_today(&d.ctx, &d.t, &d.mp);
-	text = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
-	json_decref(o);
-	resp->content_type = "application/json";
-	strbuf_adds(&resp->body, text);
-	strbuf_addch(&resp->body, '\n');
-	free(text);
-	day_release(&d);
+	web_reply_json(resp, render_json_today(&d->ctx, &d->t, &d->mp));
 	return ERR_OK;
 }
 
@@ -218,10 +293,35 @@ static void add_massage(struct strbuf *sb, const struct day *d)
 	strbuf_release(&day);
 }
 
+/* Log what was done today in one line's worth of fields: POST /log/activity
+ * (the Log page has every field). */
+static void add_quick_log(struct strbuf *sb, const struct web_call *call)
+{
+	strbuf_adds(sb, "<h2>Quick log</h2>\n"
+	                "<form method=\"post\" action=\"/log/activity\" id=\"quick-log\" "
+	                "class=\"inline\">\n");
+	web_add_csrf_field(call, sb);
+	strbuf_adds(sb, "<label>Sport <select name=\"sport\">");
+	for (int i = 0; i < SPORT_COUNT; i++) {
+		html_addf(sb, "<option%s>%s</option>", i == SPORT_RUN ? " selected" : "",
+		          sport_name((enum sport)i));
+	}
+	strbuf_adds(sb, "</select></label>\n"
+	                "<label>Distance <input name=\"distance\" placeholder=\"8k\" "
+	                "inputmode=\"decimal\"></label>\n"
+	                "<label>Time <input name=\"duration\" placeholder=\"45:00\"></label>\n"
+	                "<label class=\"check\"><input type=\"checkbox\" name=\"treadmill\" "
+	                "value=\"1\"> treadmill</label>\n"
+	                "<button>Log activity</button>\n</form>\n"
+	                "<p><small><a href=\"/log\">More to log</a>: the whole activity, a "
+	                "recovery session, how you slept.</small></p>\n");
+}
+
 /* A small form to check in how a region feels: POST /sore. */
 static void add_sore_form(struct strbuf *sb, const struct web_call *call)
 {
-	strbuf_adds(sb, "<h2>Check in</h2>\n<form method=\"post\" action=\"/sore\">\n");
+	strbuf_adds(sb, "<h2>Check in</h2>\n<p><small>Or tap it on the <a href=\"/body\">body "
+	                "map</a>.</small></p>\n<form method=\"post\" action=\"/sore\">\n");
 	web_add_csrf_field(call, sb);
 	strbuf_adds(sb, "<label>Region <input name=\"region\" placeholder=\"hamstring:right\" "
 	                "required></label>\n"
@@ -237,29 +337,29 @@ enum err_code web_page_today(struct web_call *call, struct web_response *resp, s
 {
 	struct strbuf *sb = &resp->body;
 	struct strbuf title = STRBUF_INIT;
-	struct day d;
+	const struct day *d;
 	char iso[DATE_ISO_LEN];
 
-	if (day_read(call, &d, err)) {
+	if (day_get(call, &d, err)) {
 		return err->code;
 	}
-	date_format(d.t.day, iso);
-	strbuf_addf(&title, "%s %s", date_weekday_name(date_weekday(d.t.day)), iso);
+	date_format(d->t.day, iso);
+	strbuf_addf(&title, "%s %s", date_weekday_name(date_weekday(d->t.day)), iso);
 	html_page_begin(sb, title.buf, HTML_NAV_TODAY);
-	add_plan(sb, &d);
-	add_massage(sb, &d);
-	html_addf(sb, "<h2>Readiness: %s</h2>\n<ul>\n", today_level_name(d.t.level));
-	for (size_t i = 0; i < d.t.n_reasons; i++) {
-		html_addf(sb, "<li>%s</li>\n", d.t.reasons[i]);
+	add_plan(sb, d);
+	add_massage(sb, d);
+	html_addf(sb, "<h2>Readiness: %s</h2>\n<ul>\n", today_level_name(d->t.level));
+	for (size_t i = 0; i < d->t.n_reasons; i++) {
+		html_addf(sb, "<li>%s</li>\n", d->t.reasons[i]);
 	}
 	strbuf_adds(sb, "</ul>\n<h2>Advice</h2>\n");
-	add_advice(sb, &d.t.advice);
-	add_checkins(sb, &d);
-	if (d.t.day == d.view.today) {
+	add_advice(sb, &d->t.advice);
+	add_checkins(sb, d);
+	if (d->t.day == d->view.today) {
+		add_quick_log(sb, call);
 		add_sore_form(sb, call);
 	}
 	html_page_end(sb);
 	strbuf_release(&title);
-	day_release(&d);
 	return ERR_OK;
 }

@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "web/auth.h"
+#include "base/date.h"
+#include "base/parse.h"
 #include "web/html.h"
 
 /* Sorted by path with strcmp: test_routes checks it. */
@@ -40,7 +43,8 @@ const struct web_route web_routes[] = {
 	{ "/calendar.ics", WEB_GET | WEB_HEAD, web_page_ics, 0, NULL },
 	{ "/calendar/day", WEB_GET | WEB_HEAD, web_page_calendar_day, 0, NULL },
 	{ "/export", WEB_GET, web_page_export, 0, NULL },
-	{ "/import", WEB_GET | WEB_HEAD | WEB_POST, web_page_import, WEB_WRITES, NULL },
+	{ "/import", WEB_GET | WEB_HEAD | WEB_POST, web_page_import, WEB_WRITES | WEB_UPLOAD,
+	  NULL },
 	{ "/log", WEB_GET | WEB_HEAD, web_page_log, 0, NULL },
 	{ "/log/activity", WEB_POST, web_post_log_activity, WEB_WRITES, NULL },
 	{ "/log/recovery", WEB_POST, web_post_log_recovery, WEB_WRITES, NULL },
@@ -81,6 +85,8 @@ static const char *status_text(int status)
 	switch (status) {
 	case 400:
 		return "Bad request";
+	case 401:
+		return "Log in first";
 	case 403:
 		return "Forbidden";
 	case 404:
@@ -115,6 +121,42 @@ void web_error_page(struct web_response *resp, int status, const char *message, 
 	html_page_begin(&resp->body, status_text(status), HTML_NAV_NONE);
 	html_addf(&resp->body, "<p class=\"error\">%s</p>\n", message);
 	html_page_end(&resp->body);
+}
+
+void web_reply_json(struct web_response *resp, json_t *o)
+{
+	char *text = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+
+	json_decref(o);
+	resp->content_type = "application/json";
+	strbuf_adds(&resp->body, text);
+	strbuf_addch(&resp->body, '\n');
+	free(text);
+}
+
+enum err_code web_param_day(const struct web_call *call, const char *name, int32_t today,
+                            int32_t fallback, int32_t *day, struct err *err)
+{
+	const char *text = web_param(call->req, name);
+
+	*day = fallback;
+	if (text && *text && parse_date(text, today, day, err)) {
+		return err_prefix(err, "%s", name);
+	}
+	return ERR_OK;
+}
+
+enum err_code web_param_range(const struct web_call *call, int32_t today, int32_t *from,
+                              int32_t *to, struct err *err)
+{
+	if (web_param_day(call, "from", today, DATE_NONE, from, err) ||
+	    web_param_day(call, "to", today, DATE_NONE, to, err)) {
+		return err->code;
+	}
+	if (*from != DATE_NONE && *to != DATE_NONE && *to < *from) {
+		return err_set(err, ERR_INPUT, "from is after to");
+	}
+	return ERR_OK;
 }
 
 void web_add_csrf_field(const struct web_call *call, struct strbuf *sb)
@@ -180,16 +222,20 @@ void web_dispatch(struct web_app *app, const struct web_request *req, struct web
 		web_response_header(resp, "Set-Cookie", sb.buf);
 		strbuf_release(&sb);
 	}
-	if ((route->flags & WEB_WRITES) && req->method == WEB_POST &&
-	    !csrf_check(&app->csrf, cookie, web_params_get(&req->form, CSRF_FIELD))) {
-		web_error_page(resp, 403,
-		               "The form's security token is missing or out of date (the server "
-		               "may have restarted): reload the page and send it again.",
-		               json);
-		return;
-	}
+	/* The password and the secret are read again first (knead passwd may
+	 * have changed them), under the lock that guards app's copy. */
 	pthread_mutex_lock(&app->lock);
-	if (route->handler(&call, resp, &err)) {
+	if (web_app_refresh_auth(app, &err)) {
+		web_error_page(resp, 500, err.msg, json);
+	} else if (!auth_allow(app, route, req, session, resp)) {
+		/* resp says why: log in first */
+	} else if ((route->flags & WEB_WRITES) && req->method == WEB_POST &&
+	           !csrf_check(&app->csrf, cookie, web_params_get(&req->form, CSRF_FIELD))) {
+		web_error_page(resp, 403,
+		               "The form's security token is missing or out of date (the "
+		               "password may have changed): reload the page and send it again.",
+		               json);
+	} else if (route->handler(&call, resp, &err)) {
 		/* A handler that failed may have set a redirect: drop it with the body. */
 		resp->content_type = "text/html; charset=utf-8";
 		web_error_page(resp, status_for(err.code), err.msg[0] ? err.msg : "failed", json);

@@ -12,7 +12,9 @@
 #ifndef KNEAD_WEB_ROUTES_H
 #define KNEAD_WEB_ROUTES_H
 
+#include <jansson.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "base/err.h"
 #include "web/app.h"
@@ -34,6 +36,7 @@ enum web_route_flags {
 	WEB_WRITES = 1 << 0, /* a POST to it changes data: anti-CSRF token required */
 	WEB_JSON = 1 << 1,   /* answers JSON, and errors as JSON too */
 	WEB_PUBLIC = 1 << 2, /* reachable without logging in (the login page, assets) */
+	WEB_UPLOAD = 1 << 3, /* takes files: multipart bodies up to WEB_UPLOAD_MAX */
 };
 
 struct web_route {
@@ -61,6 +64,21 @@ void web_dispatch(struct web_app *app, const struct web_request *req, struct web
 /* Write the error page (or JSON error) for status with message into resp,
  * replacing its body. */
 void web_error_page(struct web_response *resp, int status, const char *message, bool json);
+
+/* Answer o (taken) as JSON, formatted as the command line's --json prints
+ * it. */
+void web_reply_json(struct web_response *resp, json_t *o);
+
+/* The parameter name as a day (parse_date's forms, "2026-11-24", "sat",
+ * "-3d", relative to today) into *day; absent or empty gives fallback.
+ * ERR_INPUT names the parameter. */
+enum err_code web_param_day(const struct web_call *call, const char *name, int32_t today,
+                            int32_t fallback, int32_t *day, struct err *err);
+
+/* The parameters from and to as --from and --to are read (absent:
+ * DATE_NONE), refused when to is before from. */
+enum err_code web_param_range(const struct web_call *call, int32_t today, int32_t *from,
+                              int32_t *to, struct err *err);
 
 /* Append the hidden form field with the call's anti-CSRF token. */
 void web_add_csrf_field(const struct web_call *call, struct strbuf *sb);

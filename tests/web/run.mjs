@@ -144,9 +144,14 @@ const scenarios = [
         page.waitForURL(/\/body\/region/),
         form.getByRole("button", { name: "Check in" }).click(),
       ]);
-      const body = await page.locator("main").innerText();
-      check(/pain\s*4/i.test(body), "the region page does not show pain 4 after the check-in");
-      check(body.includes("sharp on the downhill"), "the note is not on the region page");
+      // the history's row of today: pain 4, with the note
+      const heads = await page.locator("table th").allInnerTexts();
+      const pain = heads.findIndex((h) => /pain/i.test(h));
+      check(pain >= 0, `the history has no pain column: ${heads.join(", ")}`);
+      const row = page.locator("tr", { hasText: "sharp on the downhill" });
+      check((await row.count()) === 1, "the note is not in the region's history");
+      const cells = await row.locator("td, th").allInnerTexts();
+      check(cells[pain].trim() === "4", `the history shows pain ${cells[pain]}, not 4`);
       // and the map now shades it
       await page.goto(`${base}/body`);
       const shaded = await page.locator("#region-hamstrings-right").innerHTML();
@@ -181,7 +186,7 @@ const scenarios = [
       await page.goto(`${base}/recovery`);
       const form = page.locator("#massage-suggestions form.book").first();
       await form.waitFor();
-      const date = await form.locator('[name="date"]').inputValue();
+      const date = await form.locator('[name="day"]').inputValue();
       check(/^\d{4}-\d{2}-\d{2}$/.test(date), `the suggestion has no date: ${date}`);
       await Promise.all([
         page.waitForURL(/\/recovery/),
