@@ -156,26 +156,12 @@ struct drawn {
 	size_t n_races;   /* races marked */
 };
 
-/* The label by a race's line: its name, and DNS or DNF when it was not
- * run through, since the line alone would suggest a race effort. */
-static char *race_label(const struct race *r)
-{
-	struct strbuf sb = STRBUF_INIT;
-
-	strbuf_adds(&sb, r->name ? r->name : "");
-	if (r->status == RACE_DNS || r->status == RACE_DNF) {
-		strbuf_addf(&sb, " (%s)", r->status == RACE_DNS ? "DNS" : "DNF");
-	}
-	return strbuf_detach(&sb, NULL);
-}
-
 static enum err_code draw_load(struct cli *cli, const struct chart_spec *spec, int32_t from,
                                int32_t to, struct strbuf *bytes, struct drawn *d, struct err *err)
 {
 	struct race_list races = RACE_LIST_INIT;
 	struct pmc_day *days = NULL;
-	struct chart_race *marks = NULL;
-	size_t n_days = 0;
+	size_t n_days = 0, n_marked = 0;
 	enum err_code rc;
 
 	/* activities stored without a load get one first, so that the chart
@@ -188,19 +174,10 @@ static enum err_code draw_load(struct cli *cli, const struct chart_spec *spec, i
 		rc = store_race_list(cli->store, ATHLETE_DEFAULT, from, to, &races, err);
 	}
 	if (!rc) {
-		marks = xcalloc(races.n_races + 1, sizeof(*marks));
-		for (size_t i = 0; i < races.n_races; i++) {
-			marks[i].day = races.races[i].date;
-			marks[i].label = race_label(&races.races[i]);
-			marks[i].priority = races.races[i].priority;
-		}
-		rc = chart_load(spec, days, n_days, marks, races.n_races, bytes, err);
-		*d = (struct drawn){ from, to, n_days, races.n_races };
-		for (size_t i = 0; i < races.n_races; i++) {
-			free((char *)marks[i].label);
-		}
+		rc = chart_load_races(spec, days, n_days, races.races, races.n_races, &n_marked,
+		                      bytes, err);
+		*d = (struct drawn){ from, to, n_days, n_marked };
 	}
-	free(marks);
 	free(days);
 	race_list_release(&races);
 	return rc;

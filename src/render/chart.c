@@ -1572,6 +1572,47 @@ enum err_code chart_load(const struct chart_spec *spec, const struct pmc_day *da
 	return rc;
 }
 
+/* The label by a race's line: its name, and DNS or DNF when it was not
+ * run through. */
+static char *race_label(const struct race *r)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_adds(&sb, r->name ? r->name : "");
+	if (r->status == RACE_DNS || r->status == RACE_DNF) {
+		strbuf_addf(&sb, " (%s)", r->status == RACE_DNS ? "DNS" : "DNF");
+	}
+	return strbuf_detach(&sb, NULL);
+}
+
+enum err_code chart_load_races(const struct chart_spec *spec, const struct pmc_day *days,
+                               size_t n_days, const struct race *races, size_t n_races,
+                               size_t *n_marked, struct strbuf *out, struct err *err)
+{
+	struct chart_race *marks = xcalloc(n_races + 1, sizeof(*marks));
+	size_t n = 0;
+	enum err_code rc;
+
+	for (size_t i = 0; i < n_races; i++) {
+		if (n_days && races[i].date >= days[0].day &&
+		    races[i].date <= days[n_days - 1].day) {
+			marks[n].day = races[i].date;
+			marks[n].label = race_label(&races[i]);
+			marks[n].priority = races[i].priority;
+			n++;
+		}
+	}
+	rc = chart_load(spec, days, n_days, marks, n, out, err);
+	for (size_t i = 0; i < n; i++) {
+		free((char *)marks[i].label);
+	}
+	free(marks);
+	if (n_marked) {
+		*n_marked = n;
+	}
+	return rc;
+}
+
 enum err_code chart_volume(const struct chart_spec *spec, const struct volume_week *weeks,
                            size_t n_weeks, struct strbuf *out, struct err *err)
 {

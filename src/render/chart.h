@@ -88,6 +88,16 @@ enum err_code chart_load(const struct chart_spec *spec, const struct pmc_day *da
                          struct err *err);
 
 /*
+ * chart_load with the races among races[0..n_races-1] that fall inside the
+ * days marked, labelled by name (and DNS or DNF when a race was not run
+ * through, since the line alone would suggest a race effort). *n_marked
+ * (if not NULL) gets how many were marked.
+ */
+enum err_code chart_load_races(const struct chart_spec *spec, const struct pmc_day *days,
+                               size_t n_days, const struct race *races, size_t n_races,
+                               size_t *n_marked, struct strbuf *out, struct err *err);
+
+/*
  * Draw weeks[0..n_weeks-1] (consecutive, oldest first, as volume_weeks
  * gives them) as bars of hours per week stacked by sport. Time rather than
  * distance because it is the one measure every sport has and adds up

@@ -244,40 +244,15 @@ static void training_release(struct training *t)
 	web_view_close(&t->view);
 }
 
-/* The label by a race's mark: its name, and DNS or DNF when it was not
- * run through, since the line alone would suggest a race effort. */
-static char *race_label(const struct race *r)
-{
-	struct strbuf sb = STRBUF_INIT;
-
-	strbuf_adds(&sb, r->name ? r->name : "");
-	if (r->status == RACE_DNS || r->status == RACE_DNF) {
-		strbuf_addf(&sb, " (%s)", r->status == RACE_DNS ? "DNS" : "DNF");
-	}
-	return strbuf_detach(&sb, NULL);
-}
-
 static enum err_code add_load_chart(struct strbuf *sb, const struct training *t, struct err *err)
 {
 	struct chart_spec spec;
-	struct chart_race *marks = xcalloc(t->races.n_races + 1, sizeof(*marks));
 	struct strbuf svg = STRBUF_INIT;
-	size_t n = 0;
 	enum err_code rc;
 
-	for (size_t i = 0; i < t->races.n_races; i++) {
-		const struct race *r = &t->races.races[i];
-
-		if (t->n_days && r->date >= t->days[0].day &&
-		    r->date <= t->days[t->n_days - 1].day) {
-			marks[n].day = r->date;
-			marks[n].label = race_label(r);
-			marks[n].priority = r->priority;
-			n++;
-		}
-	}
 	chart_spec_init(&spec, CHART_SVG);
-	rc = chart_load(&spec, t->days, t->n_days, marks, n, &svg, err);
+	rc = chart_load_races(&spec, t->days, t->n_days, t->races.races, t->races.n_races, NULL,
+	                      &svg, err);
 	if (!rc) {
 		strbuf_adds(sb, "<figure id=\"load-chart\">\n");
 		chart_svg_inline(svg.buf, svg.len, "load", sb);
@@ -285,10 +260,6 @@ static enum err_code add_load_chart(struct strbuf *sb, const struct training *t,
 		                "last half year, daily load below, races marked.</figcaption>\n"
 		                "</figure>\n");
 	}
-	for (size_t i = 0; i < n; i++) {
-		free((char *)marks[i].label);
-	}
-	free(marks);
 	strbuf_release(&svg);
 	return rc;
 }
