@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "advice/logbook.h"
 #include "base/datafile.h"
 #include "base/date.h"
 #include "base/parse.h"
@@ -345,49 +346,6 @@ int cmd_sore(struct cli *cli, const struct cli_args *args)
 	return EXIT_OK;
 }
 
-/* "7.5" hours, or a duration: "7h30", "7:30". */
-static enum err_code parse_sleep(const char *s, double *seconds, struct err *err)
-{
-	double h;
-
-	if (parse_number(s, 0, 24, &h, NULL) == ERR_OK) {
-		*seconds = h * 3600;
-		return ERR_OK;
-	}
-	if (parse_duration(s, seconds, NULL) == ERR_OK && *seconds <= 24 * 3600) {
-		return ERR_OK;
-	}
-	return err_set(err, ERR_INPUT, "--sleep: '%s' is not hours of sleep (7.5, 7h30, 7:30)", s);
-}
-
-/* "61.5", "61.5kg", "135lb". */
-static enum err_code parse_weight(const char *s, double *kg, struct err *err)
-{
-	size_t n = strlen(s);
-	char buf[32];
-	double factor = 1;
-
-	if (n >= sizeof(buf)) {
-		goto bad;
-	}
-	memcpy(buf, s, n + 1);
-	if (n > 2 && strcmp(buf + n - 2, "kg") == 0) {
-		buf[n - 2] = '\0';
-	} else if (n > 2 && strcmp(buf + n - 2, "lb") == 0) {
-		buf[n - 2] = '\0';
-		factor = 0.45359237;
-	} else if (n > 3 && strcmp(buf + n - 3, "lbs") == 0) {
-		buf[n - 3] = '\0';
-		factor = 0.45359237;
-	}
-	if (parse_number(buf, 1, 1000, kg, NULL) == ERR_OK) {
-		*kg *= factor;
-		return ERR_OK;
-	}
-bad:
-	return err_set(err, ERR_INPUT, "--weight: '%s' is not a weight (61.5, 61.5kg, 135lb)", s);
-}
-
 static enum err_code parse_level_opt(const struct cli_args *args, const char *name, int *out,
                                      struct err *err)
 {
@@ -413,8 +371,8 @@ static enum err_code parse_wellness(struct cli *cli, const struct cli_args *args
 	if (w->day > cli->today) {
 		return err_set(err, ERR_INPUT, "--date %s is in the future", v);
 	}
-	if ((v = cli_opt(args, "sleep")) && parse_sleep(v, &w->sleep_s, err)) {
-		return err->code;
+	if ((v = cli_opt(args, "sleep")) && logbook_sleep_parse(v, &w->sleep_s, err)) {
+		return err_prefix(err, "--sleep");
 	}
 	if (parse_level_opt(args, "fatigue", &w->fatigue, err) ||
 	    parse_level_opt(args, "stress", &w->stress, err) ||
@@ -430,8 +388,8 @@ static enum err_code parse_wellness(struct cli *cli, const struct cli_args *args
 	if ((v = cli_opt(args, "hrv")) && parse_number(v, 1, 300, &w->hrv_ms, err)) {
 		return err_prefix(err, "--hrv");
 	}
-	if ((v = cli_opt(args, "weight")) && parse_weight(v, &w->weight_kg, err)) {
-		return err->code;
+	if ((v = cli_opt(args, "weight")) && logbook_weight_parse(v, &w->weight_kg, err)) {
+		return err_prefix(err, "--weight");
 	}
 	if ((v = cli_opt(args, "note")) && *v) {
 		w->note = xstrdup(v);
