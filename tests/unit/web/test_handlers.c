@@ -21,6 +21,7 @@
 #include "core/athlete.h"
 #include "core/body.h"
 #include "store/store.h"
+#include "store/store_athlete.h"
 #include "store/store_body.h"
 #include "web/csrf.h"
 #include "web/routes.h"
@@ -70,16 +71,24 @@ static int teardown(void **state)
 	return 0;
 }
 
-/* Send method path with the form body (NULL for none) and the cookie
+/* Send method path (with its ?query) with the form body (NULL for none) and the cookie
  * header (NULL for none) through the dispatcher into *resp. */
 static void call(struct fixture *f, enum web_method m, const char *path, const char *form,
                  const char *cookie, struct web_response *resp)
 {
 	struct web_request req;
 
+	const char *q = strchr(path, '?');
+	struct strbuf p = STRBUF_INIT;
+
 	web_request_init(&req);
 	req.method = m;
-	web_request_set_path(&req, path);
+	strbuf_add(&p, path, q ? (size_t)(q - path) : strlen(path));
+	web_request_set_path(&req, p.buf);
+	strbuf_release(&p);
+	if (q) {
+		web_params_parse(&req.query, q + 1, strlen(q + 1));
+	}
 	if (form) {
 		web_params_parse(&req.form, form, strlen(form));
 	}
@@ -218,6 +227,55 @@ static void test_post_needs_token(void **state)
 	strbuf_release(&form);
 }
 
+/* The number of regions in the reply's readiness.sore. */
+static size_t sore_regions(struct fixture *f, const char *target)
+{
+	struct web_response resp;
+	json_t *o;
+	size_t n;
+
+	call(f, WEB_GET, target, NULL, NULL, &resp);
+	if (resp.status != 200) {
+		fail_msg("%s: %d %s", target, resp.status, resp.body.buf);
+	}
+	o = json_loads(resp.body.buf, 0, NULL);
+	assert_non_null(o);
+	n = json_array_size(json_object_get(json_object_get(o, "readiness"), "sore"));
+	json_decref(o);
+	web_response_release(&resp);
+	return n;
+}
+
+/* Today is kept while the database is unchanged: a check-in written by
+ * another connection (as knead sore would write it) shows at once. */
+static void test_today_follows_changes(void **state)
+{
+	struct fixture *f = *state;
+	struct store *s = NULL;
+	struct err err = ERR_INIT;
+	struct checkin c;
+	bool merged;
+
+	assert_int_equal(sore_regions(f, "/api/v1/today"), 0);
+	assert_int_equal(sore_regions(f, "/api/v1/today"), 0);
+	checkin_init(&c);
+	c.athlete_id = ATHLETE_DEFAULT;
+	assert_true(date_parse_iso("2026-11-24", &c.day));
+	memcpy(c.region, "calf", sizeof("calf"));
+	c.side = SIDE_LEFT;
+	c.level[MEASURE_SORENESS] = 5;
+	assert_int_equal(store_open(f->db.buf, STORE_WRITE, &s, &err), ERR_OK);
+	assert_int_equal(store_athlete_ensure(s, ATHLETE_DEFAULT, &err), ERR_OK);
+	assert_int_equal(store_regions_sync(s, &f->app.regions, &err), ERR_OK);
+	assert_int_equal(store_checkin_put(s, &c, &merged, &err), ERR_OK);
+	store_close(s);
+	checkin_release(&c);
+	assert_int_equal(sore_regions(f, "/api/v1/today"), 1);
+	/* another day asked, then today again: each its own answer */
+	assert_int_equal(sore_regions(f, "/api/v1/today?date=2026-11-20"), 0);
+	assert_int_equal(sore_regions(f, "/api/v1/today"), 1);
+}
+
 static void test_asset(void **state)
 {
 	struct fixture *f = *state;
@@ -239,6 +297,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_today_page, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_today_json, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_post_needs_token, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_today_follows_changes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_asset, setup, teardown),
 	};
 
