@@ -113,14 +113,17 @@ const scenarios = [
       await form.locator('[name="duration"]').fill("44:00");
       await form.locator('[name="treadmill"]').check();
       await form.locator('[name="note"]').fill("hill program, <b>level 5</b>");
+      // a double tap, as on a phone, logs it once
       await Promise.all([
         page.waitForURL(/\/calendar/),
-        form.getByRole("button", { name: "Log activity" }).click(),
+        form.getByRole("button", { name: "Log activity" }).dblclick(),
       ]);
       await page.goto(`${base}/calendar?month=2026-11`);
       const day = page.locator("#day-2026-11-24");
       const entry = day.locator(".entry.activity");
       await entry.first().waitFor();
+      const n = await entry.count();
+      check(n === 1, `the day has ${n} activities, not the one logged`);
       const text = await entry.first().innerText();
       check(/treadmill/i.test(text), `the calendar entry does not say treadmill: ${text}`);
       check(/8(\.0+)?\s*km/.test(text), `the calendar entry does not show 8 km: ${text}`);
