@@ -1256,7 +1256,7 @@ static void draw_trace(struct page *p, const void *ctx)
 	struct rgb col = c->trace == CHART_TRACE_PACE ? pace_ink
 	                 : c->trace == CHART_TRACE_HR ? hr_ink
 	                                              : elev_ink;
-	double x_max, lo = INFINITY, hi = -INFINITY, *ys, *sorted, sum = 0;
+	double x_max, lo, hi, *ys, *sorted;
 	size_t n, n_vals = 0;
 	struct yaxis ay;
 	bool pen = false;
@@ -1279,7 +1279,6 @@ static void draw_trace(struct page *p, const void *ctx)
 	for (size_t b = 0; b < n; b++) {
 		if (!isnan(ys[b])) {
 			sorted[n_vals++] = ys[b];
-			sum += ys[b];
 		}
 	}
 	if (n_vals == 0) {
@@ -1660,7 +1659,7 @@ enum err_code chart_activity(const struct chart_spec *spec, const struct activit
 		a, s, trace, u, false, TRACE_PLAIN, units_metres(u), units_metres(u)
 	};
 	struct strbuf title = STRBUF_INIT, desc = STRBUF_INIT;
-	double last_distance = NAN;
+	double last_distance = (double)NAN;
 	enum err_code rc;
 
 	if ((unsigned)trace >= CHART_TRACE_COUNT) {

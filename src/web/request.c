@@ -277,7 +277,11 @@ enum err_code web_request_add_file(struct web_request *req, const char *field, c
 	if (web_request_new_file(req, field, name, &f, &fp, err)) {
 		return err->code;
 	}
-	if ((len && fwrite(data, 1, len, fp) != len) | (fclose(fp) != 0)) {
+	/* close it whether or not the write failed */
+	bool written = !len || fwrite(data, 1, len, fp) == len;
+	bool closed = fclose(fp) == 0;
+
+	if (!written || !closed) {
 		return err_set(err, ERR_IO, "cannot keep the upload in %s: %s", f->path,
 		               strerror(errno));
 	}
