@@ -206,14 +206,7 @@ static void print_activity(const struct activity *a, const struct race *race, en
 	}
 	field(&out, "distance", &v);
 	strbuf_reset(&v);
-	if (!isnan(a->duration_s)) {
-		units_add_duration(&v, a->duration_s);
-	}
-	if (!isnan(a->moving_s)) {
-		strbuf_adds(&v, v.len ? " (moving " : "moving ");
-		units_add_duration(&v, a->moving_s);
-		strbuf_adds(&v, isnan(a->duration_s) ? "" : ")");
-	}
+	render_activity_time(&v, a);
 	field(&out, "time", &v);
 	strbuf_reset(&v);
 	render_pace(&v, a, u);

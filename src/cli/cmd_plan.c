@@ -267,23 +267,6 @@ static void add_done(struct strbuf *sb, const struct workout *w, const struct wo
 	}
 }
 
-/* "done", "partial (57%)", "partial (57%, on Tue)", "moved (to Sat)". */
-static void add_status(struct strbuf *sb, const struct workout *w, const struct workout_match *m)
-{
-	const char *wd = m->done_on != DATE_NONE ? date_weekday_abbr(date_weekday(m->done_on)) : "";
-
-	if (m->status == WORKOUT_STATUS_REST) {
-		return;
-	}
-	strbuf_adds(sb, workout_status_name(m->status));
-	if (m->status == WORKOUT_STATUS_MOVED) {
-		strbuf_addf(sb, " (to %s)", wd);
-	} else if (m->status == WORKOUT_STATUS_PARTIAL) {
-		strbuf_addf(sb, " (%.0f%%%s%s)", m->share * 100,
-		            m->done_on != w->date ? ", on " : "", m->done_on != w->date ? wd : "");
-	}
-}
-
 static void print_header(const struct cli *cli, const struct plan_week *w, struct strbuf *sb)
 {
 	const struct plan *p = &w->plan;
@@ -372,7 +355,7 @@ static void print_week(const struct cli *cli, const struct plan_week *w)
 		table_cell_take(t, &sb);
 		add_done(&sb, wo, m, w->plan.by, u);
 		table_cell_take(t, &sb);
-		add_status(&sb, wo, m);
+		render_workout_status(&sb, wo, m);
 		table_cell_take(t, &sb);
 		table_cell(t, wo->description);
 	}

@@ -110,3 +110,34 @@ void render_session_cost(struct strbuf *sb, const struct session_cost *c)
 		break;
 	}
 }
+
+void render_workout_status(struct strbuf *sb, const struct workout *w,
+                           const struct workout_match *m)
+{
+	const char *wd = m->done_on != DATE_NONE ? date_weekday_abbr(date_weekday(m->done_on)) : "";
+
+	if (m->status == WORKOUT_STATUS_REST) {
+		return;
+	}
+	strbuf_adds(sb, workout_status_name(m->status));
+	if (m->status == WORKOUT_STATUS_MOVED) {
+		strbuf_addf(sb, " (to %s)", wd);
+	} else if (m->status == WORKOUT_STATUS_PARTIAL) {
+		strbuf_addf(sb, " (%.0f%%%s%s)", m->share * 100,
+		            m->done_on != w->date ? ", on " : "", m->done_on != w->date ? wd : "");
+	}
+}
+
+void render_activity_time(struct strbuf *sb, const struct activity *a)
+{
+	size_t start = sb->len;
+
+	if (!isnan(a->duration_s)) {
+		units_add_duration(sb, a->duration_s);
+	}
+	if (!isnan(a->moving_s)) {
+		strbuf_adds(sb, sb->len > start ? " (moving " : "moving ");
+		units_add_duration(sb, a->moving_s);
+		strbuf_adds(sb, isnan(a->duration_s) ? "" : ")");
+	}
+}

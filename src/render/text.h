@@ -12,6 +12,7 @@
 
 #include "base/strbuf.h"
 #include "base/units.h"
+#include "advice/plan.h"
 #include "analysis/efforts.h"
 #include "analysis/spend.h"
 #include "core/activity.h"
@@ -40,5 +41,15 @@ void render_effort_source(struct strbuf *sb, const struct effort *e);
  * membership's share with its use ("$45.00 (membership 2/4)"); nothing
  * for a free session or an unknown cost. */
 void render_session_cost(struct strbuf *sb, const struct session_cost *c);
+
+/* A planned workout's status against what was done: "done", "partial
+ * (57%)", "partial (57%, on Tue)", "moved (to Sat)"; nothing for a rest
+ * day. */
+void render_workout_status(struct strbuf *sb, const struct workout *w,
+                           const struct workout_match *m);
+
+/* Its time: "47:12 (moving 45:30)", "47:12", or "moving 45:30" when only
+ * the moving time is known. */
+void render_activity_time(struct strbuf *sb, const struct activity *a);
 
 #endif

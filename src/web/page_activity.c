@@ -146,14 +146,7 @@ static void add_summary(struct strbuf *sb, const struct activity *a, const struc
 	}
 	row(sb, "Distance", &v);
 	strbuf_reset(&v);
-	if (!isnan(a->duration_s)) {
-		units_add_duration(&v, a->duration_s);
-	}
-	if (!isnan(a->moving_s)) {
-		strbuf_adds(&v, v.len ? " (moving " : "moving ");
-		units_add_duration(&v, a->moving_s);
-		strbuf_adds(&v, isnan(a->duration_s) ? "" : ")");
-	}
+	render_activity_time(&v, a);
 	row(sb, "Time", &v);
 	strbuf_reset(&v);
 	render_pace(&v, a, u);

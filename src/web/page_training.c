@@ -336,23 +336,6 @@ static void add_volume(struct strbuf *sb, double v, enum plan_by by, enum units 
 	}
 }
 
-/* "done", "partial (57%)", "moved (to Sat)", as `knead plan show`. */
-static void add_status(struct strbuf *sb, const struct workout *w, const struct workout_match *m)
-{
-	const char *wd = m->done_on != DATE_NONE ? date_weekday_abbr(date_weekday(m->done_on)) : "";
-
-	if (m->status == WORKOUT_STATUS_REST) {
-		return;
-	}
-	strbuf_adds(sb, workout_status_name(m->status));
-	if (m->status == WORKOUT_STATUS_MOVED) {
-		strbuf_addf(sb, " (to %s)", wd);
-	} else if (m->status == WORKOUT_STATUS_PARTIAL) {
-		strbuf_addf(sb, " (%.0f%%%s%s)", m->share * 100,
-		            m->done_on != w->date ? ", on " : "", m->done_on != w->date ? wd : "");
-	}
-}
-
 /* Every week of plan plan_id so far: planned against done, from the whole
  * plan matched to the log (advice/plan.h), each week summed as `knead
  * plan show` sums one. */
@@ -474,7 +457,7 @@ static void add_plan_week(struct strbuf *sb, const struct training *t, const str
 			html_addf(sb, "<br><small>%s</small>", wo->description);
 		}
 		strbuf_reset(&cell);
-		add_status(&cell, wo, m);
+		render_workout_status(&cell, wo, m);
 		html_addf(sb, "</td><td>%s</td></tr>\n", cell.buf);
 	}
 	strbuf_adds(sb, "</table></div>\n<p>So far: ");
