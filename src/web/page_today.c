@@ -45,10 +45,9 @@ struct day {
  * handler. Guarded by app->lock, as everything in app.
  */
 struct web_day_cache {
-	struct day *day; /* owned */
+	struct day *day; /* owned: it answers day->t.day as of day->view.today
+	                    (midnight moves the advice) */
 	int64_t version; /* app->data_version when it was read */
-	int32_t asked;   /* the day it answers */
-	int32_t today;   /* today when it was read (midnight moves advice) */
 };
 
 static void day_free(struct day *d)
@@ -147,7 +146,7 @@ static enum err_code day_get(struct web_call *call, const struct day **out, stru
 		if (asked_day(web_param(call->req, "date"), today, &day, err)) {
 			return err->code;
 		}
-		if (today == c->today && day == c->asked) {
+		if (today == c->day->view.today && day == c->day->t.day) {
 			*out = c->day;
 			return ERR_OK;
 		}
@@ -161,8 +160,6 @@ static enum err_code day_get(struct web_call *call, const struct day **out, stru
 	day_free(c->day);
 	c->day = d;
 	c->version = app->data_version;
-	c->asked = d->t.day;
-	c->today = d->view.today;
 	*out = d;
 	return ERR_OK;
 }

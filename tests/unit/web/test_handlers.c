@@ -25,73 +25,28 @@
 #include "store/store_body.h"
 #include "web/csrf.h"
 #include "web/routes.h"
-
-struct fixture {
-	char dir[64];
-	struct strbuf db;
-	struct web_app app;
-};
+#include "webtest.h"
 
 static int setup(void **state)
 {
-	struct fixture *f = calloc(1, sizeof(*f));
-	struct store *s = NULL;
-	struct err err = ERR_INIT;
-
-	setenv("KNEAD_NOW", "2026-11-24T12:00", 1);
-	memcpy(f->dir, "/tmp/knead-web-XXXXXX", sizeof("/tmp/knead-web-XXXXXX"));
-	assert_non_null(mkdtemp(f->dir));
-	strbuf_init(&f->db, 0);
-	strbuf_addf(&f->db, "%s/knead.db", f->dir);
-	assert_int_equal(store_open(f->db.buf, STORE_WRITE, &s, &err), ERR_OK);
-	store_close(s);
-	assert_int_equal(web_app_init(&f->app, f->db.buf, &err), ERR_OK);
-	*state = f;
+	*state = webtest_new(false);
 	return 0;
 }
 
 static int teardown(void **state)
 {
-	struct fixture *f = *state;
-	struct strbuf sb = STRBUF_INIT;
-
-	web_app_release(&f->app);
-	strbuf_addf(&sb, "%s/knead.db", f->dir);
-	remove(sb.buf);
-	strbuf_reset(&sb);
-	strbuf_addf(&sb, "%s/knead.db-wal", f->dir);
-	remove(sb.buf);
-	strbuf_reset(&sb);
-	strbuf_addf(&sb, "%s/knead.db-shm", f->dir);
-	remove(sb.buf);
-	rmdir(f->dir);
-	strbuf_release(&sb);
-	strbuf_release(&f->db);
-	free(f);
+	webtest_free(*state);
 	return 0;
 }
 
 /* Send method path (with its ?query) with the form body (NULL for none) and the cookie
  * header (NULL for none) through the dispatcher into *resp. */
-static void call(struct fixture *f, enum web_method m, const char *path, const char *form,
+static void call(struct webtest *f, enum web_method m, const char *path, const char *form,
                  const char *cookie, struct web_response *resp)
 {
 	struct web_request req;
 
-	const char *q = strchr(path, '?');
-	struct strbuf p = STRBUF_INIT;
-
-	web_request_init(&req);
-	req.method = m;
-	strbuf_add(&p, path, q ? (size_t)(q - path) : strlen(path));
-	web_request_set_path(&req, p.buf);
-	strbuf_release(&p);
-	if (q) {
-		web_params_parse(&req.query, q + 1, strlen(q + 1));
-	}
-	if (form) {
-		web_params_parse(&req.form, form, strlen(form));
-	}
+	webtest_request(&req, m, path, form);
 	if (cookie) {
 		web_cookies_parse(&req.cookies, cookie);
 	}
@@ -101,7 +56,7 @@ static void call(struct fixture *f, enum web_method m, const char *path, const c
 }
 
 /* The number of check-ins stored on 2026-11-24. */
-static size_t checkins_today(struct fixture *f)
+static size_t checkins_today(struct webtest *f)
 {
 	struct store *s = NULL;
 	struct checkin_list list = CHECKIN_LIST_INIT;
@@ -110,7 +65,7 @@ static size_t checkins_today(struct fixture *f)
 	size_t n;
 
 	assert_true(date_parse_iso("2026-11-24", &day));
-	assert_int_equal(store_open(f->db.buf, STORE_READ, &s, &err), ERR_OK);
+	assert_int_equal(store_open(f->db, STORE_READ, &s, &err), ERR_OK);
 	assert_int_equal(store_checkin_list(s, ATHLETE_DEFAULT, day, day, &list, &err), ERR_OK);
 	n = list.n;
 	checkin_list_release(&list);
@@ -120,7 +75,7 @@ static size_t checkins_today(struct fixture *f)
 
 static void test_today_page(void **state)
 {
-	struct fixture *f = *state;
+	struct webtest *f = *state;
 	struct web_response resp;
 
 	call(f, WEB_GET, "/", NULL, NULL, &resp);
@@ -139,7 +94,7 @@ static void test_today_page(void **state)
 
 static void test_today_json(void **state)
 {
-	struct fixture *f = *state;
+	struct webtest *f = *state;
 	struct web_response resp;
 	json_t *o;
 
@@ -160,7 +115,7 @@ static void test_today_json(void **state)
 
 static void test_post_needs_token(void **state)
 {
-	struct fixture *f = *state;
+	struct webtest *f = *state;
 	struct web_response resp;
 	char session[CSRF_HEX_LEN + 1], token[CSRF_HEX_LEN + 1];
 	struct strbuf cookie = STRBUF_INIT, form = STRBUF_INIT;
@@ -228,7 +183,7 @@ static void test_post_needs_token(void **state)
 }
 
 /* The number of regions in the reply's readiness.sore. */
-static size_t sore_regions(struct fixture *f, const char *target)
+static size_t sore_regions(struct webtest *f, const char *target)
 {
 	struct web_response resp;
 	json_t *o;
@@ -250,7 +205,7 @@ static size_t sore_regions(struct fixture *f, const char *target)
  * another connection (as knead sore would write it) shows at once. */
 static void test_today_follows_changes(void **state)
 {
-	struct fixture *f = *state;
+	struct webtest *f = *state;
 	struct store *s = NULL;
 	struct err err = ERR_INIT;
 	struct checkin c;
@@ -264,7 +219,7 @@ static void test_today_follows_changes(void **state)
 	memcpy(c.region, "calf", sizeof("calf"));
 	c.side = SIDE_LEFT;
 	c.level[MEASURE_SORENESS] = 5;
-	assert_int_equal(store_open(f->db.buf, STORE_WRITE, &s, &err), ERR_OK);
+	assert_int_equal(store_open(f->db, STORE_WRITE, &s, &err), ERR_OK);
 	assert_int_equal(store_athlete_ensure(s, ATHLETE_DEFAULT, &err), ERR_OK);
 	assert_int_equal(store_regions_sync(s, &f->app.regions, &err), ERR_OK);
 	assert_int_equal(store_checkin_put(s, &c, &merged, &err), ERR_OK);
@@ -278,7 +233,7 @@ static void test_today_follows_changes(void **state)
 
 static void test_asset(void **state)
 {
-	struct fixture *f = *state;
+	struct webtest *f = *state;
 	struct web_response resp;
 
 	call(f, WEB_GET, "/assets/knead.css", NULL, NULL, &resp);

@@ -74,33 +74,41 @@ void webtest_send(struct webtest *t, struct web_request *req, struct web_respons
 	web_dispatch(&t->app, req, resp);
 }
 
+void webtest_request(struct web_request *req, enum web_method method, const char *target,
+                     const char *form)
+{
+	struct strbuf path = STRBUF_INIT;
+	const char *q = strchr(target, '?');
+
+	web_request_init(req);
+	req->method = method;
+	strbuf_add(&path, target, q ? (size_t)(q - target) : strlen(target));
+	web_request_set_path(req, path.buf);
+	if (q) {
+		web_params_parse(&req->query, q + 1, strlen(q + 1));
+	}
+	if (form) {
+		web_params_parse(&req->form, form, strlen(form));
+		strbuf_adds(&req->body, form);
+	}
+	strbuf_release(&path);
+}
+
 void webtest_call(struct webtest *t, enum web_method method, const char *target, const char *form,
                   struct web_response *resp)
 {
 	struct web_request req;
-	struct strbuf path = STRBUF_INIT, body = STRBUF_INIT;
-	const char *q = strchr(target, '?');
+	struct strbuf body = STRBUF_INIT;
 
-	web_request_init(&req);
-	req.method = method;
-	strbuf_add(&path, target, q ? (size_t)(q - target) : strlen(target));
-	web_request_set_path(&req, path.buf);
-	if (q) {
-		web_params_parse(&req.query, q + 1, strlen(q + 1));
-	}
 	if (form) {
 		strbuf_adds(&body, form);
 	}
 	if (method == WEB_POST) {
 		strbuf_addf(&body, "%s%s=%s", body.len ? "&" : "", CSRF_FIELD, t->token);
 	}
-	if (body.len) {
-		web_params_parse(&req.form, body.buf, body.len);
-		strbuf_add(&req.body, body.buf, body.len);
-	}
+	webtest_request(&req, method, target, body.len ? body.buf : NULL);
 	webtest_send(t, &req, resp);
 	web_request_release(&req);
-	strbuf_release(&path);
 	strbuf_release(&body);
 }
 

@@ -42,6 +42,12 @@ void webtest_free(struct webtest *t);
 void webtest_call(struct webtest *t, enum web_method method, const char *target, const char *form,
                   struct web_response *resp);
 
+/* Build *req (release it) as a browser would send method target
+ * ("/path?query") with the urlencoded form body (NULL for none): no
+ * cookie, no token. */
+void webtest_request(struct web_request *req, enum web_method method, const char *target,
+                     const char *form);
+
 /* GET target. */
 void webtest_get(struct webtest *t, const char *target, struct web_response *resp);
 
