@@ -780,8 +780,10 @@ const struct cli_command cli_commands[] = {
 	  "Remove the activities with these ids, all or none.", no_options, NULL, 1,
 	  CLI_MAX_POSITIONALS },
 	{ "serve", cmd_serve, "[--listen ADDR:PORT]", "the web app in a browser",
-	  "Serve knead's pages (today's workout, readiness and advice) and its JSON\n"
-	  "API (/api/v1/today) until Ctrl-C or SIGTERM:\n"
+	  "Serve knead's web app until Ctrl-C or SIGTERM: Today, Calendar, Log,\n"
+	  "Body, Training, Recovery, Import and Settings, and the JSON API that\n"
+	  "/api/v1/ lists (each route answers what the matching --json command\n"
+	  "prints):\n"
 	  "\n"
 	  "  knead serve                        then open http://127.0.0.1:8080/\n"
 	  "  knead serve --listen 127.0.0.1:9000\n"
